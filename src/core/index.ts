@@ -4,7 +4,7 @@
  */
 export * from './actions';
 export type * from './types';
-export { toFormSchema } from './schema/to-form-schema';
+export { toFormSchema, applyWriteOperation } from './schema/to-form-schema';
 export type { FormSchemaSource, ToFormSchemaOptions } from './schema/to-form-schema';
 export { resolveRefs, lookupPointer } from './schema/resolve-refs';
 export type { ResolvedSchema, ResolveRefsOptions } from './schema/resolve-refs';
@@ -16,3 +16,45 @@ export { humanizeKey } from './schema/labels';
 export { isPlaceholderEnum, isPlaceholderValue, placeholderHint } from './schema/placeholders';
 export { stripEmpty, isEmptyValue, findEmptyValues } from './strip-empty';
 export type { StripEmptyOptions } from './strip-empty';
+export {
+  TrackstarApiError,
+  isTrackstarApiError,
+  apiErrorFromResponse,
+  describeApiError,
+  flattenFieldErrors,
+  parseRetryAfter,
+} from './api-error';
+export type { ApiErrorKind, ErrorOrigin, ErrorWording, ErrorWordingContext, TrackstarApiErrorInit } from './api-error';
+export { createTrackstarClient, joinUrl } from './client';
+export type {
+  ApiAnswer,
+  FetchLike,
+  HeaderRecord,
+  HeadersOption,
+  RequestOptions,
+  TrackstarClient,
+  TrackstarClientOptions,
+  WriteRequest,
+  WriteResult,
+} from './client';
+export { resolveWriteOperation } from './write-operation';
+export type { ResolvedWriteOperation, WriteOperationResolution } from './write-operation';
+export {
+  INTEGRATION_STALE_TIME_MS,
+  integrationQueryOptions,
+  integrationsQueryOptions,
+  loadWriteSchema,
+  readRetryDelay,
+  shouldRetryRead,
+  trackstarQueryKeys,
+  writeSchemaQueryOptions,
+} from './queries';
+export type { LoadedWriteSchema, SchemaScope, WriteSchemaParams } from './queries';
+export { canonicalJson, createIdempotencyKey, createIdempotencyKeyStore, writeFingerprint } from './idempotency';
+export type { IdempotencyKeyStore } from './idempotency';
+export { performWrite, prepareWriteBody } from './write';
+export type { PerformWriteOptions, PerformedWrite } from './write';
+export { browserSessionStorage, draftStorageKey, readDraft, removeDraft, writeDraft } from './draft-storage';
+export type { DraftKeyParts, StoredDraft } from './draft-storage';
+export { getIn, setIn } from './form-data';
+export type { FormPath } from './form-data';

@@ -1,6 +1,7 @@
 import type { SchemaNode } from '../types';
 import { isPlainObject } from './json';
 import { humanizeKey, isHumanTitle, plainDescription, singularize } from './labels';
+import { isPlaceholderValue } from './placeholders';
 
 export interface NormalizeOptions {
   /**
@@ -291,6 +292,7 @@ function normalizeDefault(node: SchemaNode, context: Context): void {
   const keep =
     context.options.method !== 'PUT' &&
     node.default !== null &&
+    !isPlaceholderValue(node.default) &&
     matchesType(node.default, node.type) &&
     (!Array.isArray(node.enum) || node.enum.some((value) => value === node.default));
   if (!keep) delete node.default;

@@ -49,7 +49,7 @@ export function toFormSchema(source: FormSchemaSource | unknown, options: ToForm
   if (formSchema.type !== 'object') {
     throw new SchemaError('not-an-object', `A write body must be an object schema, but this one is of type "${String(formSchema.type)}".`);
   }
-  if (options.writeOperation) formSchema = mergeWriteOperation(formSchema, options.writeOperation, normalizeOptions);
+  if (options.writeOperation) formSchema = applyWriteOperation(formSchema, options.writeOperation, normalizeOptions.method);
   if (Object.keys(definitions).length > 0) {
     formSchema.definitions = normalizeDefinitions(definitions, normalizeOptions);
   }
@@ -147,19 +147,22 @@ function pickIntegrationBranch(schema: SchemaNode, document: unknown, integratio
 }
 
 /**
- * Folds `write_operations` into the schema: integration-specific fields the schema
+ * Folds `write_operations` into the schema (returns a new schema): integration-specific fields the schema
  * lacks are added (their `required_fields` becoming `required`), and required base
  * fields given as dot paths (`line_items.quantity`) are marked required where the
  * schema has them.
  */
-function mergeWriteOperation(
+export function applyWriteOperation(
   schema: FormSchema,
-  operation: ToFormSchemaOptions['writeOperation'] & object,
-  normalizeOptions: { method: 'POST' | 'PUT' },
+  operation: Pick<WriteOperation, 'required_base_schema_fields' | 'integration_specific_fields'>,
+  method: 'POST' | 'PUT' = 'POST',
 ): FormSchema {
-  const result: FormSchema = { ...schema, properties: { ...(schema.properties as Record<string, unknown>) } };
-  const properties = result.properties as Record<string, unknown>;
+  const normalizeOptions = { method } as const;
   const required = new Set(stringArray(schema.required));
+  // The input may be a cached schema shared by other forms: work on a copy.
+  const result: FormSchema = structuredClone(schema);
+  if (!isPlainObject(result.properties)) result.properties = {};
+  const properties = result.properties as Record<string, unknown>;
 
   const specific: IntegrationSpecificFields | undefined = operation.integration_specific_fields;
   if (specific && isPlainObject(specific.properties)) {

@@ -1,0 +1,388 @@
+import type {
+  ErrorSchema,
+  FieldPathList,
+  FormContextType,
+  RegistryFieldsType,
+  RegistryWidgetsType,
+  RJSFSchema,
+  TemplatesType,
+  UiSchema,
+} from '@rjsf/utils';
+import defaultValidator from '@rjsf/validator-ajv8';
+import { Component, type ErrorInfo, type FormEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { IntegrationType, WriteAction } from '../../core/actions';
+import { type TrackstarApiError, describeApiError, isTrackstarApiError } from '../../core/api-error';
+import { getIn, setIn } from '../../core/form-data';
+import type { SchemaScope } from '../../core/queries';
+import type { FormSchema } from '../../core/types';
+import { prepareWriteBody } from '../../core/write';
+import type { ResolvedWriteOperation } from '../../core/write-operation';
+import { useTrackstarContext } from '../context';
+import { SchemaFormFields } from '../form/SchemaFormFields';
+import { buildRegistry } from '../form/registry';
+import { errorPaths, fieldErrorsToErrorSchema, hasErrors, validateBody } from '../form/validation';
+import { useFormDraft } from '../hooks/useFormDraft';
+import { type TrackstarWriteSuccess, useTrackstarWrite } from '../hooks/useTrackstarWrite';
+import { type IntegrationSummary, useWriteSchema } from '../hooks/useWriteSchema';
+import { AlertPanel, StatusPanel, SuccessNotice, WriteErrorAlert } from './panels';
+
+export interface TrackstarWriteFormProps {
+  /** The write action, e.g. `"create_order"` (see `WRITE_ACTIONS`). */
+  action: WriteAction;
+  /** Trackstar's integration name, e.g. `"shiphero"`. */
+  integrationName: string;
+  /** `"wms"` or `"cart"`; derived from the action when omitted. */
+  integrationType?: IntegrationType;
+  /** Values for the path template, e.g. `{ order_id: "ord_1" }` for updates and shipments. */
+  pathParams?: Record<string, string | number>;
+  /** Initial form data, read when the form mounts (give the form a `key` to start over with new values). */
+  defaultValues?: Record<string, unknown>;
+  onSuccess?: (result: TrackstarWriteSuccess) => void;
+  onError?: (error: TrackstarApiError | Error) => void;
+  /** Called with the whole form data after every change. */
+  onChange?: (formData: unknown) => void;
+  /** rjsf pass-throughs, so a host can apply its own theme. */
+  uiSchema?: UiSchema;
+  widgets?: RegistryWidgetsType;
+  templates?: Partial<TemplatesType>;
+  fields?: RegistryFieldsType;
+  formContext?: FormContextType;
+  /** Overrides the provider's `schemaScope` for this form. */
+  schemaScope?: SchemaScope;
+  /** Autosave a draft to the provider's storage and restore it after a reload. Default `true`. */
+  autosaveDraft?: boolean;
+  /** After a success, empty the form for the next entry instead of offering a button to. Default `false`. */
+  resetOnSuccess?: boolean;
+  /** Heading above the form; `false` for none. Defaults to e.g. "Create order in ShipHero". */
+  title?: ReactNode | false;
+  submitLabel?: string;
+  /** Prefix of the fields' DOM ids; unique per form by default. */
+  idPrefix?: string;
+  className?: string;
+}
+
+/**
+ * The write form for one action and integration, built from Trackstar's schemas:
+ * loading, unsupported, failed and malformed states included.
+ */
+export function TrackstarWriteForm(props: TrackstarWriteFormProps) {
+  const state = useWriteSchema({
+    action: props.action,
+    integrationName: props.integrationName,
+    integrationType: props.integrationType,
+    schemaScope: props.schemaScope,
+  });
+  const className = `tswf${props.className ? ` ${props.className}` : ''}`;
+  const displayName = state.integration.displayName;
+
+  switch (state.status) {
+    case 'loading':
+      return (
+        <section className={className} aria-busy="true">
+          <StatusPanel busy className="tswf-status--loading">
+            Loading the form for {displayName}…
+          </StatusPanel>
+        </section>
+      );
+    case 'unsupported':
+      return (
+        <section className={className}>
+          <AlertPanel title={`Not supported by ${displayName}`} className="tswf-alert--unsupported">
+            <p className="tswf-alert__message">{state.message}</p>
+          </AlertPanel>
+        </section>
+      );
+    case 'error': {
+      const wording = isTrackstarApiError(state.error)
+        ? describeApiError(state.error, { integrationName: displayName, noun: 'form' })
+        : { title: 'The form could not be loaded.', message: state.error.message };
+      return (
+        <section className={className}>
+          <AlertPanel title={`The form for ${displayName} could not be loaded.`} className="tswf-alert--load">
+            <p className="tswf-alert__message">
+              {wording.title} {wording.message !== wording.title ? wording.message : null}
+            </p>
+            <button type="button" className="tswf-button" onClick={state.retry} disabled={state.isRetrying}>
+              {state.isRetrying ? 'Retrying…' : 'Retry'}
+            </button>
+          </AlertPanel>
+        </section>
+      );
+    }
+    case 'invalid-schema':
+      return (
+        <section className={className}>
+          <AlertPanel title={`The schema for this form in ${displayName} is malformed.`} className="tswf-alert--schema">
+            <p className="tswf-alert__message">{state.error.message}</p>
+          </AlertPanel>
+        </section>
+      );
+    case 'ready':
+      return (
+        <section className={className}>
+          <WriteFormBody
+            {...props}
+            schema={state.schema}
+            operation={state.operation}
+            integration={state.integration}
+            hasConnectionSpecificFields={state.hasConnectionSpecificFields}
+          />
+        </section>
+      );
+  }
+}
+
+interface WriteFormBodyProps extends TrackstarWriteFormProps {
+  schema: FormSchema;
+  operation: ResolvedWriteOperation;
+  integration: IntegrationSummary;
+  hasConnectionSpecificFields: boolean;
+}
+
+type Validator = typeof defaultValidator;
+const EMPTY_ERRORS: ErrorSchema = {};
+
+function useFormIdPrefix(explicit: string | undefined): string {
+  const reactId = useId();
+  return explicit ?? `tswf${reactId.replace(/[^A-Za-z0-9]/g, '')}`;
+}
+
+function initialFormData(props: WriteFormBodyProps, schemaDefaults: (defaults: unknown) => unknown): unknown {
+  // An update carries only what the operator set or was given: never defaults nobody chose.
+  if (props.operation.method === 'PUT') return props.defaultValues ?? {};
+  return schemaDefaults(props.defaultValues);
+}
+
+function WriteFormBody(props: WriteFormBodyProps) {
+  const { schema, operation, integration, uiSchema, widgets, templates, fields, formContext } = props;
+  const { draftStorage } = useTrackstarContext();
+  const validator: Validator = defaultValidator;
+  const idPrefix = useFormIdPrefix(props.idPrefix);
+  const rjsfSchema = schema as RJSFSchema;
+  const registry = useMemo(
+    () => buildRegistry({ schema: rjsfSchema, uiSchema, validator, idPrefix, widgets, templates, fields, formContext }),
+    [rjsfSchema, uiSchema, validator, idPrefix, widgets, templates, fields, formContext],
+  );
+  const draft = useFormDraft({
+    action: operation.action,
+    integrationType: operation.integrationType,
+    integrationName: integration.integrationName,
+    pathParams: props.pathParams,
+    storage: draftStorage,
+    enabled: props.autosaveDraft !== false,
+  });
+  const [initial] = useState(() => initialFormData(props, (defaults) => registry.schemaUtils.getDefaultFormState(rjsfSchema, defaults)));
+  const [formData, setFormData] = useState<unknown>(() => draft.restored?.formData ?? initial);
+  const [errorSchema, setErrorSchema] = useState<ErrorSchema>(EMPTY_ERRORS);
+  const [validationMessages, setValidationMessages] = useState<string[]>([]);
+  const [unplacedFieldErrors, setUnplacedFieldErrors] = useState<Record<string, string[]>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstErrorRef = useRef(false);
+
+  const write = useTrackstarWrite({
+    operation,
+    integrationName: integration.integrationName,
+    pathParams: props.pathParams,
+    onSuccess: props.onSuccess,
+    onError: props.onError,
+  });
+
+  const onChangeProp = useRef(props.onChange);
+  onChangeProp.current = props.onChange;
+  const { scheduleSave } = draft;
+  useEffect(() => {
+    if (formData === initial) return;
+    scheduleSave(formData);
+    onChangeProp.current?.(formData);
+  }, [formData, initial, scheduleSave]);
+
+  const onFieldChange = useCallback((path: FieldPathList, value: unknown) => {
+    setFormData((previous: unknown) => setIn(previous ?? {}, path, value));
+    // Editing a field answers its error; the rest stay until the next submit checks again.
+    setErrorSchema((previous) => (getIn(previous, path) === undefined ? previous : setIn(previous, path, undefined)));
+  }, []);
+
+  useEffect(() => {
+    if (!focusFirstErrorRef.current) return;
+    focusFirstErrorRef.current = false;
+    const [first] = errorPaths(errorSchema);
+    if (!first || !formRef.current) return;
+    const id = [idPrefix, ...first].join('_');
+    const target =
+      (formRef.current.querySelector(`[id="${CSS.escape(id)}"]`) as HTMLElement | null) ??
+      (formRef.current.querySelector(`[id^="${CSS.escape(id)}"]`) as HTMLElement | null);
+    target?.focus();
+  }, [errorSchema, idPrefix]);
+
+  const startOver = useCallback(() => {
+    setFormData(initial);
+    setErrorSchema(EMPTY_ERRORS);
+    setValidationMessages([]);
+    setUnplacedFieldErrors({});
+    draft.clear();
+    write.reset();
+  }, [initial, draft, write]);
+
+  const resetOnSuccess = props.resetOnSuccess === true;
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (write.isPending) return;
+    const body = prepareWriteBody(formData);
+    const validation = validateBody(validator, rjsfSchema, body);
+    setUnplacedFieldErrors({});
+    if (validation.errors.length > 0) {
+      write.reset();
+      setErrorSchema(validation.errorSchema);
+      setValidationMessages(validation.errors.map((error) => error.stack));
+      focusFirstErrorRef.current = true;
+      return;
+    }
+    setErrorSchema(EMPTY_ERRORS);
+    setValidationMessages([]);
+    const outcome = await write.submit(formData);
+    if (outcome.status === 'success') {
+      draft.clear();
+      if (resetOnSuccess) setFormData(initial);
+    } else if (outcome.status === 'error' && isTrackstarApiError(outcome.error) && Object.keys(outcome.error.fieldErrors).length > 0) {
+      const { placed, unplaced } = splitFieldErrors(outcome.error.fieldErrors, rjsfSchema);
+      setErrorSchema(fieldErrorsToErrorSchema(placed));
+      setUnplacedFieldErrors(unplaced);
+      focusFirstErrorRef.current = true;
+    }
+  };
+
+  const title =
+    props.title === false ? null : (props.title ?? `${operation.label} in ${integration.displayName}`);
+  const submitLabel = props.submitLabel ?? operation.label;
+
+  return (
+    <form ref={formRef} className="tswf-form" noValidate onSubmit={onSubmit} aria-label={typeof title === 'string' ? title : undefined}>
+      {title !== null && <h2 className="tswf-form__title">{title}</h2>}
+      {draft.restored && (
+        <StatusPanel className="tswf-status--draft">
+          <p>Draft restored from {new Date(draft.restored.savedAt).toLocaleTimeString()}.</p>
+          <button type="button" className="tswf-button tswf-button--secondary" onClick={startOver}>
+            Discard draft
+          </button>
+          <button type="button" className="tswf-button tswf-button--link" onClick={draft.dismiss}>
+            Keep it
+          </button>
+        </StatusPanel>
+      )}
+      {props.hasConnectionSpecificFields && (
+        <p className="tswf-note">Some options depend on the connected account and appear once an account is connected.</p>
+      )}
+      <FormRenderBoundary integrationName={integration.displayName}>
+        <SchemaFormFields
+          schema={rjsfSchema}
+          uiSchema={uiSchema}
+          formData={formData}
+          errorSchema={errorSchema}
+          registry={registry}
+          onFieldChange={onFieldChange}
+        />
+      </FormRenderBoundary>
+      {validationMessages.length > 0 && hasErrors(errorSchema) && (
+        <AlertPanel
+          title={`Fix ${validationMessages.length === 1 ? 'this field' : `these ${validationMessages.length} fields`} before sending:`}
+          className="tswf-alert--validation"
+        >
+          <ul className="tswf-alert__fields">
+            {validationMessages.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </AlertPanel>
+      )}
+      {write.status === 'error' && write.error && (
+        <WriteErrorAlert
+          error={write.error}
+          integrationName={integration.displayName}
+          noun={operation.noun}
+          unplacedFieldErrors={unplacedFieldErrors}
+        />
+      )}
+      {write.rateLimitedFor !== undefined && (
+        <StatusPanel className="tswf-status--waiting">
+          Trackstar asked us to wait {write.rateLimitedFor} s; sending again automatically…
+        </StatusPanel>
+      )}
+      {write.status === 'success' && write.result && (
+        <SuccessNotice
+          result={write.result}
+          integrationName={integration.displayName}
+          noun={operation.noun}
+          method={operation.method}
+          onStartNew={operation.method === 'POST' && !resetOnSuccess ? startOver : undefined}
+        />
+      )}
+      <div className="tswf-form__actions">
+        <button type="submit" className="tswf-button tswf-button--primary" disabled={write.isPending} aria-disabled={write.isPending}>
+          {write.isPending ? 'Sending…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** 422 messages for fields the schema has go next to them; the rest (e.g. "Unknown field") go in the alert. */
+function splitFieldErrors(fieldErrors: Readonly<Record<string, string[]>>, schema: RJSFSchema) {
+  const placed: Record<string, string[]> = {};
+  const unplaced: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    (path !== '' && schemaHasPath(schema, path.split('.')) ? placed : unplaced)[path] = messages;
+  }
+  return { placed, unplaced };
+}
+
+function schemaHasPath(schema: unknown, segments: string[]): boolean {
+  let node = schema;
+  for (const segment of segments) {
+    if (!node || typeof node !== 'object') return false;
+    const current = node as RJSFSchema;
+    if (current.type === 'array' && /^\d+$/.test(segment)) {
+      node = current.items;
+      continue;
+    }
+    const properties = current.properties;
+    if (!properties || !(segment in properties)) return false;
+    node = properties[segment];
+  }
+  return true;
+}
+
+interface BoundaryProps {
+  integrationName: string;
+  children: ReactNode;
+}
+
+/**
+ * A schema rjsf cannot render must not blank the page. The form data lives above
+ * this boundary (and in the draft), so nothing typed is lost when it trips.
+ */
+class FormRenderBoundary extends Component<BoundaryProps, { error: Error | undefined }> {
+  override state: { error: Error | undefined } = { error: undefined };
+
+  static getDerivedStateFromError(error: unknown): { error: Error } {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    if (typeof console !== 'undefined') console.error('trackstar-write-form: the form failed to render', error, info.componentStack);
+  }
+
+  override render() {
+    if (this.state.error) {
+      return (
+        <AlertPanel title={`This form for ${this.props.integrationName} could not be displayed.`} className="tswf-alert--render">
+          <p className="tswf-alert__message">{this.state.error.message}</p>
+          <p>Your entries are kept.</p>
+          <button type="button" className="tswf-button" onClick={() => this.setState({ error: undefined })}>
+            Try again
+          </button>
+        </AlertPanel>
+      );
+    }
+    return this.props.children;
+  }
+}

@@ -1,0 +1,37 @@
+import type { FormContextType, RJSFSchema, Widget, WidgetProps } from '@rjsf/utils';
+import { isPlaceholderEnum, placeholderHint } from '../../core/schema/placeholders';
+
+const wrapped = new WeakMap<Widget, Widget>();
+
+/**
+ * Wraps a select widget so that an enum made only of placeholders
+ * ("N/A - Connect an account to see options") renders as a disabled dropdown
+ * showing the hint, with no option that could ever become a value. Real enums
+ * pass straight through to the wrapped widget, so themes keep their look.
+ */
+export function withPlaceholderSupport(SelectWidget: Widget): Widget {
+  const existing = wrapped.get(SelectWidget);
+  if (existing) return existing;
+  function PlaceholderAwareSelectWidget(props: WidgetProps<unknown, RJSFSchema, FormContextType>) {
+    const values = props.schema.enum;
+    if (!isPlaceholderEnum(values)) return <SelectWidget {...props} />;
+    const hint = placeholderHint(values);
+    return (
+      <SelectWidget
+        {...props}
+        value={undefined}
+        disabled
+        placeholder={hint}
+        options={{ ...props.options, enumOptions: [] }}
+        onChange={ignoreChange}
+      />
+    );
+  }
+  PlaceholderAwareSelectWidget.displayName = `PlaceholderAware(${SelectWidget.displayName ?? SelectWidget.name ?? 'SelectWidget'})`;
+  wrapped.set(SelectWidget, PlaceholderAwareSelectWidget);
+  return PlaceholderAwareSelectWidget;
+}
+
+function ignoreChange(): void {
+  // A placeholder is never a value: a disabled select should not fire, and if a theme's does, it is dropped.
+}
