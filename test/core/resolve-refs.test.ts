@@ -1,0 +1,151 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { SchemaError } from '../../src/core/schema/errors';
+import { lookupPointer, parseLocalPointer, resolveRefs } from '../../src/core/schema/resolve-refs';
+
+describe('parseLocalPointer', () => {
+  it('decodes escaped and percent-encoded tokens', () => {
+    expect(parseLocalPointer('#/components/schemas/CreatewmsOrder--Cin7_Core_(Dear_Systems)--')).toEqual([
+      'components',
+      'schemas',
+      'CreatewmsOrder--Cin7_Core_(Dear_Systems)--',
+    ]);
+    expect(parseLocalPointer('#/definitions/a~1b~0c')).toEqual(['definitions', 'a/b~c']);
+    expect(parseLocalPointer('#/definitions/With%20Space')).toEqual(['definitions', 'With Space']);
+    expect(parseLocalPointer('#')).toEqual([]);
+  });
+
+  it('refuses references to other documents', () => {
+    expect(() => parseLocalPointer('https://example.com/schema.json#/Foo')).toThrow(SchemaError);
+    expect(() => parseLocalPointer('other.json')).toThrow(/only references inside the same document/);
+  });
+});
+
+describe('lookupPointer', () => {
+  it('walks objects and arrays and misses cleanly', () => {
+    const document = { a: { b: [{ c: 1 }] } };
+    expect(lookupPointer(document, '#/a/b/0/c')).toBe(1);
+    expect(lookupPointer(document, '#/a/x')).toBeUndefined();
+    expect(lookupPointer(document, '#/a/b/5')).toBeUndefined();
+  });
+});
+
+describe('resolveRefs', () => {
+  it('inlines #/definitions and #/components/schemas references', () => {
+    const meta = {
+      definitions: { Address: { type: 'object', properties: { city: { type: 'string' } } } },
+      $ref: '#/definitions/Order',
+    };
+    const document = {
+      ...meta,
+      definitions: {
+        ...meta.definitions,
+        Order: { type: 'object', properties: { ship_to: { $ref: '#/definitions/Address' } } },
+      },
+    };
+    const { schema, definitions } = resolveRefs({ $ref: '#/definitions/Order' }, document);
+    expect(schema).toEqual({
+      type: 'object',
+      properties: { ship_to: { type: 'object', properties: { city: { type: 'string' } } } },
+    });
+    expect(definitions).toEqual({});
+
+    const openapi = { components: { schemas: { Line: { type: 'object', properties: { sku: { type: 'string' } } } } } };
+    expect(resolveRefs({ type: 'array', items: { $ref: '#/components/schemas/Line' } }, openapi).schema).toEqual({
+      type: 'array',
+      items: { type: 'object', properties: { sku: { type: 'string' } } },
+    });
+  });
+
+  it('keeps keywords written beside a $ref, which override the target annotations', () => {
+    const document = { definitions: { Address: { type: 'object', description: 'generic', properties: {} } } };
+    const { schema } = resolveRefs(
+      { type: 'object', properties: { to: { type: 'object', description: 'Where it goes', $ref: '#/definitions/Address' } } },
+      document,
+    );
+    expect(schema.properties).toEqual({ to: { type: 'object', description: 'Where it goes', properties: {} } });
+  });
+
+  it('leaves data keywords alone even when they contain a "$ref" key', () => {
+    const { schema } = resolveRefs({ type: 'object', example: { $ref: '#/nowhere' }, default: { $ref: 'x' } }, {});
+    expect(schema).toEqual({ type: 'object', example: { $ref: '#/nowhere' }, default: { $ref: 'x' } });
+  });
+
+  it('breaks a self-referencing cycle into a definition', () => {
+    const document = {
+      definitions: {
+        Category: {
+          type: 'object',
+          properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/Category' } } },
+        },
+      },
+    };
+    const { schema, definitions } = resolveRefs({ $ref: '#/definitions/Category' }, document);
+    expect(schema).toEqual({
+      type: 'object',
+      properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/Category' } } },
+    });
+    expect(Object.keys(definitions)).toEqual(['Category']);
+    expect(definitions.Category).toEqual(schema);
+  });
+
+  it('breaks mutual recursion and resolves every definition it keeps', () => {
+    const document = {
+      components: {
+        schemas: {
+          A: { type: 'object', properties: { b: { $ref: '#/components/schemas/B' } } },
+          B: { type: 'object', properties: { a: { $ref: '#/components/schemas/A' } } },
+        },
+      },
+    };
+    const { schema, definitions } = resolveRefs({ $ref: '#/components/schemas/A' }, document);
+    expect(schema).toEqual({ type: 'object', properties: { b: { type: 'object', properties: { a: { $ref: '#/definitions/A' } } } } });
+    expect(definitions.A).toEqual(schema);
+    // Every $ref left anywhere points at a definition that exists.
+    const refs = JSON.stringify({ schema, definitions }).match(/#\/definitions\/[^"]+/g) ?? [];
+    for (const ref of refs) expect(definitions[ref.split('/').at(-1)!]).toBeDefined();
+  });
+
+  it('does not mistake a shared (non-cyclic) definition for a cycle', () => {
+    const document = {
+      definitions: { Address: { type: 'object', properties: { city: { type: 'string' } } } },
+    };
+    const { schema, definitions } = resolveRefs(
+      { type: 'object', properties: { from: { $ref: '#/definitions/Address' }, to: { $ref: '#/definitions/Address' } } },
+      document,
+    );
+    expect(definitions).toEqual({});
+    expect((schema.properties as Record<string, unknown>).to).toEqual((schema.properties as Record<string, unknown>).from);
+  });
+
+  it('names a missing definition and where it was referenced', () => {
+    const error = (() => {
+      try {
+        resolveRefs({ type: 'object', properties: { line: { $ref: '#/definitions/Missing' } } }, { definitions: {} });
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(SchemaError);
+    expect((error as SchemaError).code).toBe('missing-ref');
+    expect((error as SchemaError).message).toContain('#/definitions/Missing');
+    expect((error as SchemaError).message).toContain('/properties/line');
+  });
+
+  it('rejects a reference to something that is not a schema', () => {
+    expect(() => resolveRefs({ $ref: '#/definitions/x' }, { definitions: { x: 42 } })).toThrow(/is not a schema/);
+  });
+
+  it('stops documents that explode when inlined', () => {
+    // Each level references the next twice: 2^30 nodes once inlined.
+    const definitions: Record<string, unknown> = { L30: { type: 'string' } };
+    for (let level = 29; level >= 0; level -= 1) {
+      definitions[`L${level}`] = {
+        type: 'object',
+        properties: { a: { $ref: `#/definitions/L${level + 1}` }, b: { $ref: `#/definitions/L${level + 1}` } },
+      };
+    }
+    expect(() => resolveRefs({ $ref: '#/definitions/L0' }, { definitions }, { maxNodes: 10_000 })).toThrow(/more than 10000 nodes/);
+  });
+});
