@@ -43,6 +43,7 @@ export function humanizeKey(name: string): string {
 export function singularize(name: string): string {
   if (/ies$/i.test(name)) return name.replace(/ies$/i, 'y');
   if (/(ss|x|ch|sh|s)es$/i.test(name)) return name.replace(/es$/i, '');
+  if (/(us|ss|is)$/i.test(name)) return name;
   if (/[^s]s$/i.test(name)) return name.slice(0, -1);
   return name;
 }

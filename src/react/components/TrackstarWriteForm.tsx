@@ -9,7 +9,19 @@ import type {
   UiSchema,
 } from '@rjsf/utils';
 import defaultValidator from '@rjsf/validator-ajv8';
-import { Component, type ErrorInfo, type FormEvent, type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  Component,
+  type ErrorInfo,
+  type FormEvent,
+  type ReactNode,
+  startTransition,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { IntegrationType, WriteAction } from '../../core/actions';
 import { type TrackstarApiError, describeApiError, isTrackstarApiError } from '../../core/api-error';
 import { getIn, setIn } from '../../core/form-data';
@@ -172,7 +184,18 @@ function WriteFormBody(props: WriteFormBodyProps) {
     enabled: props.autosaveDraft !== false,
   });
   const [initial] = useState(() => initialFormData(props, (defaults) => registry.schemaUtils.getDefaultFormState(rjsfSchema, defaults)));
-  const [formData, setFormData] = useState<unknown>(() => draft.restored?.formData ?? initial);
+  // What the operator has entered, always current: submit and drafts read this. `formData` (state) is the
+  // rendered snapshot. Leaf fields show their own value while the operator types (see `withLocalValue`),
+  // so the snapshot is refreshed when typing pauses or focus moves, not on every keystroke.
+  const latestFormData = useRef<unknown>(undefined);
+  const [formData, setFormDataState] = useState<unknown>(() => {
+    latestFormData.current = draft.restored?.formData ?? initial;
+    return latestFormData.current;
+  });
+  const replaceFormData = useCallback((next: unknown) => {
+    latestFormData.current = next;
+    setFormDataState(next);
+  }, []);
   const [errorSchema, setErrorSchema] = useState<ErrorSchema>(EMPTY_ERRORS);
   const [validationMessages, setValidationMessages] = useState<string[]>([]);
   const [unplacedFieldErrors, setUnplacedFieldErrors] = useState<Record<string, string[]>>({});
@@ -189,18 +212,21 @@ function WriteFormBody(props: WriteFormBodyProps) {
 
   const onChangeProp = useRef(props.onChange);
   onChangeProp.current = props.onChange;
-  const { scheduleSave } = draft;
   useEffect(() => {
-    if (formData === initial) return;
-    scheduleSave(formData);
-    onChangeProp.current?.(formData);
-  }, [formData, initial, scheduleSave]);
+    if (formData !== initial) onChangeProp.current?.(formData);
+  }, [formData, initial]);
 
-  const onFieldChange = useCallback((path: FieldPathList, value: unknown) => {
-    setFormData((previous: unknown) => setIn(previous ?? {}, path, value));
-    // Editing a field answers its error; the rest stay until the next submit checks again.
-    setErrorSchema((previous) => (getIn(previous, path) === undefined ? previous : setIn(previous, path, undefined)));
-  }, []);
+  const scheduleDraftSave = useRef(draft.scheduleSave);
+  scheduleDraftSave.current = draft.scheduleSave;
+  const snapshot = useFormSnapshot(latestFormData, setFormDataState, setErrorSchema);
+  const onFieldChange = useCallback(
+    (path: FieldPathList, value: unknown) => {
+      latestFormData.current = setIn(latestFormData.current ?? {}, path, value);
+      scheduleDraftSave.current(latestFormData.current);
+      snapshot.changed(path);
+    },
+    [snapshot],
+  );
 
   useEffect(() => {
     if (!focusFirstErrorRef.current) return;
@@ -215,19 +241,21 @@ function WriteFormBody(props: WriteFormBodyProps) {
   }, [errorSchema, idPrefix]);
 
   const startOver = useCallback(() => {
-    setFormData(initial);
+    replaceFormData(initial);
     setErrorSchema(EMPTY_ERRORS);
     setValidationMessages([]);
     setUnplacedFieldErrors({});
     draft.clear();
     write.reset();
-  }, [initial, draft, write]);
+  }, [initial, draft, write, replaceFormData]);
 
   const resetOnSuccess = props.resetOnSuccess === true;
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (write.isPending) return;
-    const body = prepareWriteBody(formData);
+    snapshot.flush();
+    const entered = latestFormData.current;
+    const body = prepareWriteBody(entered);
     const validation = validateBody(validator, rjsfSchema, body);
     setUnplacedFieldErrors({});
     if (validation.errors.length > 0) {
@@ -239,10 +267,10 @@ function WriteFormBody(props: WriteFormBodyProps) {
     }
     setErrorSchema(EMPTY_ERRORS);
     setValidationMessages([]);
-    const outcome = await write.submit(formData);
+    const outcome = await write.submit(entered);
     if (outcome.status === 'success') {
       draft.clear();
-      if (resetOnSuccess) setFormData(initial);
+      if (resetOnSuccess) replaceFormData(initial);
     } else if (outcome.status === 'error' && isTrackstarApiError(outcome.error) && Object.keys(outcome.error.fieldErrors).length > 0) {
       const { placed, unplaced } = splitFieldErrors(outcome.error.fieldErrors, rjsfSchema);
       setErrorSchema(fieldErrorsToErrorSchema(placed));
@@ -256,7 +284,17 @@ function WriteFormBody(props: WriteFormBodyProps) {
   const submitLabel = props.submitLabel ?? operation.label;
 
   return (
-    <form ref={formRef} className="tswf-form" noValidate onSubmit={onSubmit} aria-label={typeof title === 'string' ? title : undefined}>
+    <form
+      ref={formRef}
+      className="tswf-form"
+      noValidate
+      onSubmit={onSubmit}
+      // Before focus or a pointer moves to another control (an "Add line item" button, another field), the
+      // rendered data must be current, since that control acts on it.
+      onFocusCapture={snapshot.flush}
+      onPointerDownCapture={snapshot.flush}
+      aria-label={typeof title === 'string' ? title : undefined}
+    >
       {title !== null && <h2 className="tswf-form__title">{title}</h2>}
       {draft.restored && (
         <StatusPanel className="tswf-status--draft">
@@ -323,6 +361,52 @@ function WriteFormBody(props: WriteFormBodyProps) {
       </div>
     </form>
   );
+}
+
+const SNAPSHOT_DELAY_MS = 150;
+
+interface FormSnapshot {
+  /** A field changed at `path`: refresh the snapshot once typing pauses. */
+  changed: (path: FieldPathList) => void;
+  /** Refresh now. */
+  flush: () => void;
+}
+
+/**
+ * Keeps the rendered form data in step with what was entered, without re-rendering
+ * the form on every keystroke. Edited fields lose their error when the snapshot
+ * catches up: editing a field answers its error; the rest wait for the next submit.
+ */
+function useFormSnapshot(
+  latest: { current: unknown },
+  setRendered: (next: unknown) => void,
+  setErrorSchema: (update: (previous: ErrorSchema) => ErrorSchema) => void,
+): FormSnapshot {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const changedPaths = useRef<FieldPathList[]>([]);
+  const snapshot = useMemo<FormSnapshot>(() => {
+    const apply = () => {
+      clearTimeout(timer.current);
+      timer.current = undefined;
+      const paths = changedPaths.current;
+      if (paths.length === 0) return;
+      changedPaths.current = [];
+      setRendered(latest.current);
+      setErrorSchema((previous) =>
+        paths.reduce<ErrorSchema>((errors, path) => (getIn(errors, path) === undefined ? errors : setIn(errors, path, undefined)), previous),
+      );
+    };
+    return {
+      changed(path) {
+        changedPaths.current.push(path);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => startTransition(apply), SNAPSHOT_DELAY_MS);
+      },
+      flush: apply,
+    };
+  }, [latest, setRendered, setErrorSchema]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return snapshot;
 }
 
 /** 422 messages for fields the schema has go next to them; the rest (e.g. "Unknown field") go in the alert. */

@@ -15,6 +15,7 @@ export interface SchemaFormFieldsProps {
 }
 
 function noop(): void {}
+const NO_UI_SCHEMA: UiSchema = {};
 
 /**
  * Renders rjsf's field tree for `schema` without rjsf's `Form`. rjsf v6 fields
@@ -43,7 +44,7 @@ export const SchemaFormFields = memo(function SchemaFormFields({
     <SchemaField
       name=""
       schema={schema}
-      uiSchema={uiSchema ?? {}}
+      uiSchema={uiSchema ?? NO_UI_SCHEMA}
       errorSchema={errorSchema}
       fieldPathId={fieldPathId}
       formData={formData}

@@ -5,12 +5,59 @@ import {
   type RegistryFieldsType,
   type RegistryWidgetsType,
   type RJSFSchema,
+  type SchemaUtilsType,
   type TemplatesType,
   type UiSchema,
   createSchemaUtils,
 } from '@rjsf/utils';
 import type { ValidatorType } from '@rjsf/utils';
 import { withPlaceholderSupport } from './PlaceholderSelectWidget';
+import { withLocalValue } from './LocalValueField';
+import { withStableUiSchema } from './StableUiSchemaField';
+import { createTableArrayField } from './TableArrayField';
+
+let cachedTableArrayField: { fallback: unknown; field: ReturnType<typeof createTableArrayField> } | undefined;
+/** One component per rjsf ArrayField, so registries built for different forms share it (and React keeps its state). */
+function tableArrayField(fallback: Parameters<typeof createTableArrayField>[0]) {
+  if (cachedTableArrayField?.fallback !== fallback) cachedTableArrayField = { fallback, field: createTableArrayField(fallback) };
+  return cachedTableArrayField.field;
+}
+
+/** Keywords whose resolution depends on the definitions or on the form data. */
+const DATA_DEPENDENT_KEYWORDS = ['$ref', 'dependencies', 'if', 'allOf', 'anyOf', 'oneOf', 'patternProperties'] as const;
+
+/**
+ * rjsf's `retrieveSchema` returns a new object on every call, even for a schema with
+ * nothing to resolve, and ObjectField calls it with the form data on every change:
+ * every property then receives a "new" schema and re-renders, all 500 line items
+ * included. Schemas from `toFormSchema` are already inlined, so a node without
+ * data-dependent keywords (and without extra keys its `additionalProperties` would
+ * add) is returned as is.
+ */
+function withStableRetrieval<T, S extends RJSFSchema, F extends FormContextType>(schemaUtils: SchemaUtilsType<T, S, F>): SchemaUtilsType<T, S, F> {
+  const stable: SchemaUtilsType<T, S, F> = Object.create(schemaUtils);
+  stable.retrieveSchema = (schema, rawFormData, ...rest) => {
+    const hasExtraKeys = () =>
+      schema.additionalProperties !== false &&
+      rawFormData !== null &&
+      typeof rawFormData === 'object' &&
+      !Array.isArray(rawFormData) &&
+      Object.keys(rawFormData).some((key) => !(key in (schema.properties ?? {})));
+    if (typeof schema === 'object' && !DATA_DEPENDENT_KEYWORDS.some((keyword) => keyword in schema) && !hasExtraKeys()) return schema;
+    return schemaUtils.retrieveSchema(schema, rawFormData, ...rest);
+  };
+  return stable;
+}
+
+/** Leaf fields (the ones an operator types into) keep their value locally; see `withLocalValue`. */
+function withLocalLeafValues(fields: RegistryFieldsType): RegistryFieldsType {
+  const out = { ...fields };
+  for (const name of ['StringField', 'NumberField', 'BooleanField'] as const) {
+    const field = fields[name];
+    if (field) out[name] = withLocalValue(field);
+  }
+  return out;
+}
 
 export type FormRegistry = Registry<unknown, RJSFSchema, FormContextType>;
 
@@ -40,7 +87,13 @@ export function buildRegistry(options: BuildRegistryOptions): FormRegistry {
   const hostTemplates = options.templates ?? {};
   return {
     ...defaults,
-    fields: { ...defaults.fields, ...options.fields },
+    // Line items render as a table; a host's own ArrayField or ObjectField still wins.
+    fields: withLocalLeafValues({
+      ...defaults.fields,
+      ObjectField: withStableUiSchema(defaults.fields.ObjectField!),
+      ArrayField: tableArrayField(withStableUiSchema(defaults.fields.ArrayField!)),
+      ...options.fields,
+    }),
     templates: {
       ...defaults.templates,
       ...hostTemplates,
@@ -50,7 +103,7 @@ export function buildRegistry(options: BuildRegistryOptions): FormRegistry {
     widgets: { ...widgets, SelectWidget: withPlaceholderSupport(widgets.SelectWidget ?? defaults.widgets.SelectWidget!) },
     rootSchema: options.schema,
     formContext: options.formContext ?? {},
-    schemaUtils: createSchemaUtils(options.validator, options.schema),
+    schemaUtils: withStableRetrieval(createSchemaUtils(options.validator, options.schema)),
     globalUiOptions: options.uiSchema?.['ui:globalOptions'],
     globalFormOptions: {
       idPrefix: options.idPrefix,

@@ -1,0 +1,9 @@
+/**
+ * trackstar-write-form/sandbox: a local, Trackstar-compatible write API as a Fetch
+ * handler (`Request` → `Response`), with integrations derived from a Trackstar-style
+ * OpenAPI spec. Platform-neutral: no Node built-ins here or below.
+ */
+export { createSandbox, sandboxAccessToken, SANDBOX_API_KEY } from './sandbox';
+export { sampleBody } from './sample-body';
+export { FIXTURE_SPEC } from './fixture-spec';
+export type { ReceivedWrite, Sandbox, SandboxAction, SandboxConnection, SandboxIntegration, SandboxOptions } from './types';

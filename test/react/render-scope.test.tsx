@@ -1,0 +1,59 @@
+import { getDefaultRegistry } from '@rjsf/core';
+import type { BaseInputTemplateProps } from '@rjsf/utils';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { TrackstarWriteForm } from '../../src/react/components/TrackstarWriteForm';
+import { createHarness, renderWithProvider } from './harness';
+
+const DefaultInput = getDefaultRegistry().templates.BaseInputTemplate;
+const ROWS = 60;
+/** Lets the form's deferred snapshot of the entered data (refreshed when typing pauses) land. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
+
+/**
+ * Keystroke cost is measured in Chromium by `npm run bench`; this test pins down the
+ * property that makes it flat: what one keystroke re-renders does not grow with the form.
+ */
+describe('render scope', () => {
+  it('a keystroke in one line item re-renders that field only: not its row, the other rows or the top-level fields', async () => {
+    const renders = new Map<string, number>();
+    function CountingInput(props: BaseInputTemplateProps) {
+      renders.set(props.id, (renders.get(props.id) ?? 0) + 1);
+      return <DefaultInput {...props} />;
+    }
+    const lineItems = Array.from({ length: ROWS }, (_, index) => ({ sku: `SKU-${index}`, quantity: 1 }));
+    renderWithProvider(
+      <TrackstarWriteForm
+        action="create_order"
+        integrationName="bluefin"
+        idPrefix="order"
+        defaultValues={{ order_number: '1001', line_items: lineItems }}
+        templates={{ BaseInputTemplate: CountingInput }}
+      />,
+      createHarness(),
+    );
+    await screen.findByRole('button', { name: 'Create order' });
+    // Rows beyond the first blocks arrive in a transition right after the first paint.
+    await waitFor(() => expect(document.getElementById(`order_line_items_${ROWS - 1}_sku`)).not.toBeNull());
+    expect(screen.getByRole('table', { name: /Line items/ })).not.toHaveAttribute('aria-busy');
+    const sku = document.getElementById('order_line_items_41_sku') as HTMLInputElement;
+    expect(sku).toHaveAccessibleName('SKU, Line item 42');
+    expect(renders.size).toBeGreaterThan(ROWS * 4);
+
+    for (const value of ['SKU-41-B', 'SKU-41-BC']) {
+      await settle();
+      renders.clear();
+      fireEvent.change(sku, { target: { value } });
+      await waitFor(() => expect(sku).toHaveValue(value));
+      const rendered = [...renders.keys()];
+      expect(rendered).toEqual(['order_line_items_41_sku']);
+    }
+
+    await settle();
+    renders.clear();
+    // Testing Library's label queries scan every label per element: too slow for a DOM this size, so ids are used.
+    fireEvent.change(document.getElementById('order_order_number')!, { target: { value: '1002' } });
+    await waitFor(() => expect(renders.size).toBeGreaterThan(0));
+    expect([...renders.keys()]).toEqual(['order_order_number']);
+  });
+});
