@@ -3,17 +3,33 @@ import { isPlaceholderEnum, placeholderHint } from '../../core/schema/placeholde
 
 const wrapped = new WeakMap<Widget, Widget>();
 
+/** rjsf's selector between the branches of a `oneOf`/`anyOf` (e.g. "channel by ID" or "by name"). */
+function isBranchSelector(id: string): boolean {
+  return id.endsWith('__oneof_select') || id.endsWith('__anyof_select');
+}
+
 /**
  * Wraps a select widget so that an enum made only of placeholders
  * ("N/A - Connect an account to see options") renders as a disabled dropdown
- * showing the hint, with no option that could ever become a value. Real enums
- * pass straight through to the wrapped widget, so themes keep their look.
+ * showing the hint, with no option that could ever become a value, and so that
+ * the selector of a `oneOf` has a label. Real enums pass straight through to the
+ * wrapped widget, so themes keep their look.
  */
 export function withPlaceholderSupport(SelectWidget: Widget): Widget {
   const existing = wrapped.get(SelectWidget);
   if (existing) return existing;
   function PlaceholderAwareSelectWidget(props: WidgetProps<unknown, RJSFSchema, FormContextType>) {
     const values = props.schema.enum;
+    if (isBranchSelector(props.id)) {
+      // rjsf renders this select without a label, and the field's own title is lost with it: a wrapping
+      // <label> names the control for assistive technology and shows the operator what is being chosen.
+      return (
+        <label className="control-label tswf-choice">
+          <span className="tswf-choice__label">{props.label}</span>
+          <SelectWidget {...props} />
+        </label>
+      );
+    }
     if (!isPlaceholderEnum(values)) return <SelectWidget {...props} />;
     const hint = placeholderHint(values);
     return (
