@@ -224,6 +224,8 @@ function WriteFormBody(props: WriteFormBodyProps) {
       latestFormData.current = setIn(latestFormData.current ?? {}, path, value);
       scheduleDraftSave.current(latestFormData.current);
       snapshot.changed(path);
+      // A row added or removed, a oneOf branch switched: the operator is waiting to see the new structure.
+      if (value !== null && typeof value === 'object') snapshot.flush();
     },
     [snapshot],
   );
