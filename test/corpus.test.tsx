@@ -10,8 +10,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { screen, waitFor } from '@testing-library/react';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createTrackstarClient } from '../src/core/client';
 import { loadWriteSchema } from '../src/core/queries';
@@ -20,6 +18,7 @@ import type { SchemaNode } from '../src/core/types';
 import { TrackstarWriteForm } from '../src/react/components/TrackstarWriteForm';
 import { FIXTURE_SPEC, createSandbox } from '../src/sandbox';
 import { BASE_URL, createHarness, renderWithProvider } from './react/harness';
+import { strictAjvProblems } from './support/strict-ajv';
 
 const SPEC_PATH = process.env.TRACKSTAR_OPENAPI_SPEC || undefined;
 const ID = 'corpus';
@@ -54,19 +53,6 @@ function reachableEnums(schema: Schema, id: string, out: RenderedEnum[] = []): R
   return out;
 }
 
-function ajvWarnings(schema: SchemaNode): string[] {
-  const problems: string[] = [];
-  const logger = { log: () => undefined, warn: (...args: unknown[]) => problems.push(args.join(' ')), error: (...args: unknown[]) => problems.push(args.join(' ')) };
-  const ajv = new Ajv({ strict: true, allErrors: true, logger });
-  addFormats(ajv);
-  try {
-    ajv.compile(schema);
-  } catch (error) {
-    problems.push((error as Error).message);
-  }
-  return problems;
-}
-
 function corpusSuite(label: string, spec: unknown) {
   const sandbox = createSandbox({ spec });
   const cases = sandbox.integrations.flatMap((integration) =>
@@ -88,7 +74,7 @@ function corpusSuite(label: string, spec: unknown) {
         scope: 'connection',
       });
       const schema = loaded.schema as Schema;
-      expect(ajvWarnings(schema)).toEqual([]);
+      expect(strictAjvProblems(schema)).toEqual([]);
 
       const warn = vi.spyOn(console, 'warn');
       const error = vi.spyOn(console, 'error');

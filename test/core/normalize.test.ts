@@ -1,25 +1,11 @@
 // @vitest-environment node
 import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { humanizeKey, plainDescription, singularize } from '../../src/core/schema/labels';
 import { normalizeSchema } from '../../src/core/schema/normalize';
 import { isPlaceholderEnum, placeholderHint } from '../../src/core/schema/placeholders';
 import type { SchemaNode } from '../../src/core/types';
-
-/** Compiles in strict mode and collects anything ajv logs: a clean schema yields nothing. */
-export function strictAjvProblems(schema: SchemaNode): string[] {
-  const problems: string[] = [];
-  const logger = { log: () => undefined, warn: (...args: unknown[]) => problems.push(args.join(' ')), error: (...args: unknown[]) => problems.push(args.join(' ')) };
-  const ajv = new Ajv({ strict: true, allErrors: true, logger });
-  addFormats(ajv);
-  try {
-    ajv.compile(schema);
-  } catch (error) {
-    problems.push((error as Error).message);
-  }
-  return problems;
-}
+import { strictAjvProblems } from '../support/strict-ajv';
 
 const props = (schema: SchemaNode) => schema.properties as Record<string, SchemaNode>;
 

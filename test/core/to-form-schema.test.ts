@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SchemaError } from '../../src/core/schema/errors';
 import { applyWriteOperation, toFormSchema } from '../../src/core/schema/to-form-schema';
 import type { OpenApiDocument, SchemaNode } from '../../src/core/types';
-import { strictAjvProblems } from './normalize.test';
+import { strictAjvProblems } from '../support/strict-ajv';
 
 const props = (schema: SchemaNode) => schema.properties as Record<string, SchemaNode>;
 

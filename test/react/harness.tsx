@@ -23,7 +23,7 @@ export interface RecordedCall {
 }
 
 /** Answers instead of the proxy when it returns a Response (or throws, like a dropped connection). */
-export type Interceptor = (call: RecordedCall) => Response | Promise<Response> | undefined;
+export type Interceptor = (call: RecordedCall) => Response | undefined | Promise<Response | undefined>;
 
 export interface Harness {
   sandbox: Sandbox;

@@ -62,7 +62,7 @@ describe('TrackstarWriteForm: rendering from schemas', () => {
   });
 
   it('renders schema descriptions as plain text: no HTML from Trackstar reaches the DOM', async () => {
-    const spec = structuredClone(FIXTURE_SPEC) as { components: { schemas: Record<string, { properties: Record<string, { description?: string }> }> } };
+    const spec = structuredClone(FIXTURE_SPEC) as unknown as { components: { schemas: Record<string, { properties: Record<string, { description?: string }> }> } };
     spec.components.schemas['CreatewmsOrder--Bluefin_WMS--']!.properties.order_number!.description =
       '<img src=x onerror="window.__injected=1"><b>bold</b> number';
     renderWithProvider(<TrackstarWriteForm action="create_order" integrationName="bluefin" />, createHarness({ sandbox: { spec } }));

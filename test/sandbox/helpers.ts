@@ -1,8 +1,8 @@
 /** Shared by the sandbox tests: spec loading, a small HTTP client and a strict ajv. */
 
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+
+
 import { WRITE_ACTIONS, fillPathTemplate, pathParamNames } from '../../src/core/actions';
 import { toFormSchema } from '../../src/core/schema/to-form-schema';
 import type { FormSchema, JsonValue, MetaSchemaDocument, OpenApiDocument } from '../../src/core/types';
@@ -91,14 +91,7 @@ export async function connectionFormSchema(sandbox: Sandbox, integration: Sandbo
   return toFormSchema({ document: writeInfo.body as unknown as OpenApiDocument, operation: { operationId: action.action } }, { method: definition.method });
 }
 
-/** ajv as strict as it gets, collecting anything it would warn about. */
-export function strictAjv(): { ajv: Ajv; warnings: string[] } {
-  const warnings: string[] = [];
-  const record = (...parts: unknown[]) => warnings.push(parts.map(String).join(' '));
-  const ajv = new Ajv({ strict: true, allErrors: true, logger: { log: () => undefined, warn: record, error: record } });
-  addFormats(ajv);
-  return { ajv, warnings };
-}
+export { strictAjv } from '../support/strict-ajv';
 
 export function asRecord(value: JsonValue | undefined): Record<string, JsonValue> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(`Expected an object, got ${JSON.stringify(value)}`);

@@ -1,5 +1,6 @@
 import type { ErrorSchema, Field, FieldPathList, FieldProps, FormContextType, RJSFSchema } from '@rjsf/utils';
 import { useCallback, useRef, useState } from 'react';
+import { wrapOnce } from './wrap-once';
 
 type AnyField = Field<unknown, RJSFSchema, FormContextType>;
 const wrapped = new WeakMap<AnyField, AnyField>();
@@ -14,10 +15,11 @@ const wrapped = new WeakMap<AnyField, AnyField>();
  * sent itself are recognised as echoes and do not overwrite newer keystrokes. Any
  * other change (a reset, a restored draft) replaces the local value.
  */
-export function withLocalValue(FieldComponent: AnyField): AnyField {
-  const existing = wrapped.get(FieldComponent);
-  if (existing) return existing;
+export function withLocalValue(field: AnyField): AnyField {
+  return wrapOnce(wrapped, field, createLocalValueField);
+}
 
+function createLocalValueField(FieldComponent: AnyField): AnyField {
   function LocalValueField(props: FieldProps<unknown, RJSFSchema, FormContextType>) {
     const [local, setLocal] = useState<unknown>(props.formData);
     const fromForm = useRef<unknown>(props.formData);
@@ -46,6 +48,5 @@ export function withLocalValue(FieldComponent: AnyField): AnyField {
     return <FieldComponent {...props} formData={local} onChange={handleChange} />;
   }
   LocalValueField.displayName = `LocalValue(${FieldComponent.displayName ?? FieldComponent.name ?? 'Field'})`;
-  wrapped.set(FieldComponent, LocalValueField);
   return LocalValueField;
 }

@@ -1,5 +1,6 @@
 import type { FormContextType, RJSFSchema, Widget, WidgetProps } from '@rjsf/utils';
 import { isPlaceholderEnum, placeholderHint } from '../../core/schema/placeholders';
+import { wrapOnce } from './wrap-once';
 
 const wrapped = new WeakMap<Widget, Widget>();
 
@@ -15,9 +16,11 @@ function isBranchSelector(id: string): boolean {
  * the selector of a `oneOf` has a label. Real enums pass straight through to the
  * wrapped widget, so themes keep their look.
  */
-export function withPlaceholderSupport(SelectWidget: Widget): Widget {
-  const existing = wrapped.get(SelectWidget);
-  if (existing) return existing;
+export function withPlaceholderSupport(selectWidget: Widget): Widget {
+  return wrapOnce(wrapped, selectWidget, createPlaceholderAwareSelectWidget);
+}
+
+function createPlaceholderAwareSelectWidget(SelectWidget: Widget): Widget {
   function PlaceholderAwareSelectWidget(props: WidgetProps<unknown, RJSFSchema, FormContextType>) {
     const values = props.schema.enum;
     if (isBranchSelector(props.id)) {
@@ -44,7 +47,6 @@ export function withPlaceholderSupport(SelectWidget: Widget): Widget {
     );
   }
   PlaceholderAwareSelectWidget.displayName = `PlaceholderAware(${SelectWidget.displayName ?? SelectWidget.name ?? 'SelectWidget'})`;
-  wrapped.set(SelectWidget, PlaceholderAwareSelectWidget);
   return PlaceholderAwareSelectWidget;
 }
 

@@ -1,4 +1,5 @@
 import { type Field, type FieldProps, type FormContextType, type RJSFSchema, useDeepCompareMemo } from '@rjsf/utils';
+import { wrapOnce } from './wrap-once';
 
 type AnyField = Field<unknown, RJSFSchema, FormContextType>;
 const wrapped = new WeakMap<AnyField, AnyField>();
@@ -9,14 +10,15 @@ const wrapped = new WeakMap<AnyField, AnyField>();
  * property new callbacks and re-rendered the whole form. Passing the previous object
  * while the content is equal lets the memoized properties skip.
  */
-export function withStableUiSchema(FieldComponent: AnyField): AnyField {
-  const existing = wrapped.get(FieldComponent);
-  if (existing) return existing;
+export function withStableUiSchema(field: AnyField): AnyField {
+  return wrapOnce(wrapped, field, createStableUiSchemaField);
+}
+
+function createStableUiSchemaField(FieldComponent: AnyField): AnyField {
   function StableUiSchemaField(props: FieldProps<unknown, RJSFSchema, FormContextType>) {
     const uiSchema = useDeepCompareMemo(props.uiSchema);
     return <FieldComponent {...props} uiSchema={uiSchema} />;
   }
   StableUiSchemaField.displayName = `StableUiSchema(${FieldComponent.displayName ?? FieldComponent.name ?? 'Field'})`;
-  wrapped.set(FieldComponent, StableUiSchemaField);
   return StableUiSchemaField;
 }

@@ -15,12 +15,11 @@ import { withPlaceholderSupport } from './PlaceholderSelectWidget';
 import { withLocalValue } from './LocalValueField';
 import { withStableUiSchema } from './StableUiSchemaField';
 import { createTableArrayField } from './TableArrayField';
+import { wrapOnce } from './wrap-once';
 
-let cachedTableArrayField: { fallback: unknown; field: ReturnType<typeof createTableArrayField> } | undefined;
-/** One component per rjsf ArrayField, so registries built for different forms share it (and React keeps its state). */
+const tableArrayFields = new WeakMap<Parameters<typeof createTableArrayField>[0], ReturnType<typeof createTableArrayField>>();
 function tableArrayField(fallback: Parameters<typeof createTableArrayField>[0]) {
-  if (cachedTableArrayField?.fallback !== fallback) cachedTableArrayField = { fallback, field: createTableArrayField(fallback) };
-  return cachedTableArrayField.field;
+  return wrapOnce(tableArrayFields, fallback, createTableArrayField);
 }
 
 /** Keywords whose resolution depends on the definitions or on the form data. */
