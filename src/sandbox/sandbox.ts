@@ -6,6 +6,7 @@
 
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { WRITE_ACTIONS, type IntegrationType, type KnownWriteAction } from '../core/actions';
+import { canonicalJson } from '../core/idempotency';
 import { isPlainObject } from '../core/schema/json';
 import { toFormSchema } from '../core/schema/to-form-schema';
 import type { IntegrationInfo, JsonValue, OpenApiDocument } from '../core/types';
@@ -70,18 +71,6 @@ function parseJson(text: string): ParsedBody {
   } catch {
     return { ok: false };
   }
-}
-
-/** JSON with sorted keys, so two bodies that differ only in key order are the same request. */
-function canonicalJson(value: JsonValue): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key]!)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function findUnknownSku(value: JsonValue): string | undefined {
