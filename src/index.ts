@@ -27,5 +27,5 @@ export { SchemaFormFields } from './react/form/SchemaFormFields';
 export type { FieldChangeHandler, SchemaFormFieldsProps } from './react/form/SchemaFormFields';
 export { buildRegistry } from './react/form/registry';
 export type { BuildRegistryOptions, FormRegistry, RegistryOverrides } from './react/form/registry';
-export { validateBody, fieldErrorsToErrorSchema } from './react/form/validation';
-export type { BodyValidation } from './react/form/validation';
+export { validateBody, describeValidationErrors, fieldErrorsToErrorSchema } from './react/form/validation';
+export type { BodyValidation, ValidationProblem } from './react/form/validation';

@@ -234,6 +234,8 @@ describe.skipIf(!hasChromium)('the demo (npm start) in Chromium', () => {
   let page: Page;
   let integration: { name: string; displayName: string };
   const firstOrder: OrderValues = { orderNumber: `E2E-${Date.now()}`, sku: 'TEE-BLK-M', quantity: 2 };
+  /** Uncaught exceptions in the page: none may happen. */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     await mkdir(RESULTS_DIR, { recursive: true });
@@ -242,6 +244,11 @@ describe.skipIf(!hasChromium)('the demo (npm start) in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     page = await context.newPage();
     page.setDefaultTimeout(UI_TIMEOUT_MS);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterEach(() => {
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
   });
 
   afterAll(async () => {
@@ -351,6 +358,7 @@ describe.skipIf(!hasChromium)('the demo (npm start) in Chromium', () => {
     try {
       const fresh = await freshContext.newPage();
       fresh.setDefaultTimeout(UI_TIMEOUT_MS);
+      fresh.on('pageerror', (error) => pageErrors.push(error.message));
       const form = await openCreateOrderForm(fresh);
       await form.getByRole('button', { name: 'Add line item' }).click();
       await form.getByRole('button', { name: 'Create order', exact: true }).click();

@@ -123,6 +123,21 @@ describe('submitting: validation before any request', () => {
     expect(writes(harness)).toHaveLength(1);
   });
 
+  it('lists each problem with where it is (the line item row included), and focuses a field from the list', async () => {
+    const harness = createHarness();
+    renderOrderForm(harness, { defaultValues: { ...validOrder, line_items: [{ sku: 'A', quantity: 1 }, { sku: 'B' }, { sku: 'C', quantity: 0 }] } });
+    await userEvent.click(await submitButton());
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('Fix these 2 fields before sending:');
+    expect(within(summary).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Line item 2 › Quantity: This field is required.',
+      'Line item 3 › Quantity: must be >= 1',
+    ]);
+    await userEvent.click(within(summary).getByRole('button', { name: 'Line item 3 › Quantity' }));
+    expect(screen.getByLabelText('Quantity, Line item 3')).toHaveFocus();
+    expect(writes(harness)).toHaveLength(0);
+  });
+
   it('explains why a required field whose options come from the account cannot be filled', async () => {
     const harness = createHarness({ integrationName: 'cratewise' });
     renderWithProvider(<TrackstarWriteForm action="create_product" integrationName="cratewise" schemaScope="integration" defaultValues={{ name: 'Tee', sku: 'TEE' }} />, harness);

@@ -32,7 +32,14 @@ import type { ResolvedWriteOperation } from '../../core/write-operation';
 import { useTrackstarContext } from '../context';
 import { SchemaFormFields } from '../form/SchemaFormFields';
 import { buildRegistry } from '../form/registry';
-import { errorPaths, fieldErrorsToErrorSchema, hasErrors, validateBody } from '../form/validation';
+import {
+  type ValidationProblem,
+  describeValidationErrors,
+  errorPaths,
+  fieldErrorsToErrorSchema,
+  hasErrors,
+  validateBody,
+} from '../form/validation';
 import { useFormDraft } from '../hooks/useFormDraft';
 import { type TrackstarWriteSuccess, useTrackstarWrite } from '../hooks/useTrackstarWrite';
 import { type IntegrationSummary, useWriteSchema } from '../hooks/useWriteSchema';
@@ -197,7 +204,7 @@ function WriteFormBody(props: WriteFormBodyProps) {
     setFormDataState(next);
   }, []);
   const [errorSchema, setErrorSchema] = useState<ErrorSchema>(EMPTY_ERRORS);
-  const [validationMessages, setValidationMessages] = useState<string[]>([]);
+  const [validationProblems, setValidationProblems] = useState<ValidationProblem[]>([]);
   const [unplacedFieldErrors, setUnplacedFieldErrors] = useState<Record<string, string[]>>({});
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstErrorRef = useRef(false);
@@ -230,22 +237,29 @@ function WriteFormBody(props: WriteFormBodyProps) {
     [snapshot],
   );
 
+  const focusField = useCallback(
+    (path: string[]) => {
+      const id = [idPrefix, ...path].join('_');
+      const form = formRef.current;
+      const target =
+        (form?.querySelector(`[id="${CSS.escape(id)}"]`) as HTMLElement | null) ??
+        (form?.querySelector(`[id^="${CSS.escape(id)}"]`) as HTMLElement | null);
+      target?.focus();
+    },
+    [idPrefix],
+  );
+
   useEffect(() => {
     if (!focusFirstErrorRef.current) return;
     focusFirstErrorRef.current = false;
     const [first] = errorPaths(errorSchema);
-    if (!first || !formRef.current) return;
-    const id = [idPrefix, ...first].join('_');
-    const target =
-      (formRef.current.querySelector(`[id="${CSS.escape(id)}"]`) as HTMLElement | null) ??
-      (formRef.current.querySelector(`[id^="${CSS.escape(id)}"]`) as HTMLElement | null);
-    target?.focus();
-  }, [errorSchema, idPrefix]);
+    if (first) focusField(first);
+  }, [errorSchema, focusField]);
 
   const startOver = useCallback(() => {
     replaceFormData(initial);
     setErrorSchema(EMPTY_ERRORS);
-    setValidationMessages([]);
+    setValidationProblems([]);
     setUnplacedFieldErrors({});
     draft.clear();
     write.reset();
@@ -263,12 +277,12 @@ function WriteFormBody(props: WriteFormBodyProps) {
     if (validation.errors.length > 0) {
       write.reset();
       setErrorSchema(validation.errorSchema);
-      setValidationMessages(validation.errors.map((error) => error.stack));
+      setValidationProblems(describeValidationErrors(rjsfSchema, validation.errors));
       focusFirstErrorRef.current = true;
       return;
     }
     setErrorSchema(EMPTY_ERRORS);
-    setValidationMessages([]);
+    setValidationProblems([]);
     const outcome = await write.submit(entered);
     if (outcome.status === 'success') {
       draft.clear();
@@ -322,14 +336,19 @@ function WriteFormBody(props: WriteFormBodyProps) {
           onFieldChange={onFieldChange}
         />
       </FormRenderBoundary>
-      {validationMessages.length > 0 && hasErrors(errorSchema) && (
+      {validationProblems.length > 0 && hasErrors(errorSchema) && (
         <AlertPanel
-          title={`Fix ${validationMessages.length === 1 ? 'this field' : `these ${validationMessages.length} fields`} before sending:`}
+          title={`Fix ${validationProblems.length === 1 ? 'this field' : `these ${validationProblems.length} fields`} before sending:`}
           className="tswf-alert--validation"
         >
           <ul className="tswf-alert__fields">
-            {validationMessages.map((message) => (
-              <li key={message}>{message}</li>
+            {validationProblems.map((problem) => (
+              <li key={`${problem.path.join('.')}:${problem.message}`}>
+                <button type="button" className="tswf-button tswf-button--link" onClick={() => focusField(problem.path)}>
+                  {problem.location}
+                </button>
+                : {problem.message}
+              </li>
             ))}
           </ul>
         </AlertPanel>

@@ -216,7 +216,8 @@ function ArrayTable(props: Props & { columns: Column[] }) {
  * every input cost ~90 ms per keystroke in Chromium; this keeps the DOM complete
  * (find in page, screen readers) while paying only for what is visible.
  */
-const SCROLL_STYLE: CSSProperties = { overflowX: 'auto' };
+// Positioned, so the cells' visually hidden (absolutely positioned) labels stay inside the scroller.
+const SCROLL_STYLE: CSSProperties = { overflowX: 'auto', position: 'relative' };
 const ROW_STYLE: CSSProperties = { display: 'grid', gridTemplateColumns: 'var(--tswf-columns)', alignItems: 'start' };
 const CELL_STYLE: CSSProperties = { minWidth: 0 };
 

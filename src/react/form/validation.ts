@@ -7,6 +7,14 @@ export interface BodyValidation {
   errors: RJSFValidationError[];
 }
 
+export interface ValidationProblem {
+  /** Path of the field, e.g. `["line_items", "1", "quantity"]`. */
+  path: string[];
+  /** Where the field is, for a person: "Line item 2 › Quantity". */
+  location: string;
+  message: string;
+}
+
 /** The schema of the property a `required` error is about, found by walking the error's data path. */
 function requiredPropertySchema(schema: RJSFSchema, error: RJSFValidationError): unknown {
   const missing = error.params && typeof error.params === 'object' ? (error.params as { missingProperty?: unknown }).missingProperty : undefined;
@@ -31,11 +39,11 @@ export function validateBody(validator: ValidatorType, schema: RJSFSchema, body:
       if (error.name !== 'required') return error;
       const propertySchema = requiredPropertySchema(schema, error) as RJSFSchema | undefined;
       // A required field whose only option is "Connect an account…" cannot be filled here; say why.
-      if (propertySchema && isPlaceholderEnum(propertySchema.enum)) {
-        const message = `${placeholderHint(propertySchema.enum)}: this field is required and its options come from the connected account.`;
-        return { ...error, message, stack: message };
-      }
-      return error;
+      const message =
+        propertySchema && isPlaceholderEnum(propertySchema.enum)
+          ? `${placeholderHint(propertySchema.enum)}: this field is required and its options come from the connected account.`
+          : 'This field is required.';
+      return { ...error, message, stack: message };
     });
   const { errors, errorSchema } = validator.validateFormData(body, schema, undefined, transformErrors);
   return { errors, errorSchema };
@@ -74,4 +82,36 @@ export function errorPaths(errorSchema: unknown, prefix: string[] = []): string[
     }
   }
   return paths;
+}
+
+/** The validation errors as a list an operator can act on: where each field is, and what is wrong with it. */
+export function describeValidationErrors(schema: RJSFSchema, errors: RJSFValidationError[]): ValidationProblem[] {
+  const seen = new Set<string>();
+  const problems: ValidationProblem[] = [];
+  for (const error of errors) {
+    const path = (error.property ?? '').split('.').filter(Boolean);
+    const message = error.message ?? error.stack;
+    const key = `${path.join('.')}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({ path, location: locationLabel(schema, path), message });
+  }
+  return problems;
+}
+
+function locationLabel(schema: RJSFSchema, path: string[]): string {
+  const parts: string[] = [];
+  let node: RJSFSchema | undefined = schema;
+  for (const segment of path) {
+    if (node?.type === 'array' && /^\d+$/.test(segment)) {
+      node = node.items as RJSFSchema | undefined;
+      // "Line item 2" replaces "Line items": the row says which list it is in.
+      parts.pop();
+      parts.push(`${node?.title ?? 'Item'} ${Number(segment) + 1}`);
+      continue;
+    }
+    node = node?.properties?.[segment] as RJSFSchema | undefined;
+    parts.push(node?.title ?? segment);
+  }
+  return parts.length > 0 ? parts.join(' › ') : 'The form';
 }
