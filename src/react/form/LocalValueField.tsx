@@ -35,6 +35,8 @@ function createLocalValueField(FieldComponent: AnyField): AnyField {
         if (!Object.is(local, props.formData)) setLocal(props.formData);
       }
     }
+    // In step with the form (e.g. typed back to the value it already had): nothing is waiting to be echoed.
+    if (Object.is(local, props.formData)) sent.current = [];
 
     const { onChange } = props;
     const handleChange = useCallback(
