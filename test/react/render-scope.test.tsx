@@ -57,3 +57,40 @@ describe('render scope', () => {
     expect([...renders.keys()]).toEqual(['order_order_number']);
   });
 });
+
+describe('host re-renders', () => {
+  it('a host re-rendering with inline uiSchema, templates and callbacks does not re-render the fields, and onChange sees every change', async () => {
+    const renders = new Map<string, number>();
+    function CountingInput(props: BaseInputTemplateProps) {
+      renders.set(props.id, (renders.get(props.id) ?? 0) + 1);
+      return <DefaultInput {...props} />;
+    }
+    const changes: unknown[] = [];
+    function Host({ tick }: { tick: number }) {
+      return (
+        <>
+          <p>host render {tick}</p>
+          <TrackstarWriteForm
+            action="create_order"
+            integrationName="bluefin"
+            idPrefix="order"
+            uiSchema={{ packing_note: { 'ui:widget': 'textarea' } }}
+            templates={{ BaseInputTemplate: CountingInput }}
+            onChange={(formData) => changes.push(formData)}
+          />
+        </>
+      );
+    }
+    const harness = createHarness();
+    const view = renderWithProvider(<Host tick={0} />, harness);
+    await screen.findByRole('button', { name: 'Create order' });
+    renders.clear();
+    view.rerenderWithProvider(<Host tick={1} />);
+    await screen.findByText('host render 1');
+    expect(renders.size).toBe(0);
+
+    fireEvent.change(document.getElementById('order_order_number')!, { target: { value: '77' } });
+    fireEvent.change(document.getElementById('order_order_number')!, { target: { value: '778' } });
+    expect(changes.map((formData) => (formData as { order_number?: string }).order_number)).toEqual(['77', '778']);
+  });
+});

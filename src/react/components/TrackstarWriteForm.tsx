@@ -31,6 +31,7 @@ import { prepareWriteBody } from '../../core/write';
 import type { ResolvedWriteOperation } from '../../core/write-operation';
 import { useTrackstarContext } from '../context';
 import { SchemaFormFields } from '../form/SchemaFormFields';
+import { deepEqualData, shallowEqualRecords, useStableValue } from '../form/use-stable-value';
 import { buildRegistry } from '../form/registry';
 import {
   type ValidationProblem,
@@ -58,7 +59,7 @@ export interface TrackstarWriteFormProps {
   defaultValues?: Record<string, unknown>;
   onSuccess?: (result: TrackstarWriteSuccess) => void;
   onError?: (error: TrackstarApiError | Error) => void;
-  /** Called with the whole form data after every change. */
+  /** Called with the whole form data after every change the operator makes. */
   onChange?: (formData: unknown) => void;
   /** rjsf pass-throughs, so a host can apply its own theme. */
   uiSchema?: UiSchema;
@@ -173,7 +174,12 @@ function initialFormData(props: WriteFormBodyProps, schemaDefaults: (defaults: u
 }
 
 function WriteFormBody(props: WriteFormBodyProps) {
-  const { schema, operation, integration, uiSchema, widgets, templates, fields, formContext } = props;
+  const { schema, operation, integration } = props;
+  const uiSchema = useStableValue(props.uiSchema, deepEqualData);
+  const formContext = useStableValue(props.formContext, deepEqualData);
+  const widgets = useStableValue(props.widgets, shallowEqualRecords);
+  const fields = useStableValue(props.fields, shallowEqualRecords);
+  const templates = useStableValue(props.templates, templatesEqual);
   const { draftStorage } = useTrackstarContext();
   const validator: Validator = defaultValidator;
   const idPrefix = useFormIdPrefix(props.idPrefix);
@@ -219,9 +225,6 @@ function WriteFormBody(props: WriteFormBodyProps) {
 
   const onChangeProp = useRef(props.onChange);
   onChangeProp.current = props.onChange;
-  useEffect(() => {
-    if (formData !== initial) onChangeProp.current?.(formData);
-  }, [formData, initial]);
 
   const scheduleDraftSave = useRef(draft.scheduleSave);
   scheduleDraftSave.current = draft.scheduleSave;
@@ -233,6 +236,7 @@ function WriteFormBody(props: WriteFormBodyProps) {
       snapshot.changed(path);
       // A row added or removed, a oneOf branch switched: the operator is waiting to see the new structure.
       if (value !== null && typeof value === 'object') snapshot.flush();
+      onChangeProp.current?.(latestFormData.current);
     },
     [snapshot],
   );
@@ -382,6 +386,12 @@ function WriteFormBody(props: WriteFormBodyProps) {
       </div>
     </form>
   );
+}
+
+/** `templates` nests `ButtonTemplates`, itself a map of components. */
+function templatesEqual(a: TrackstarWriteFormProps['templates'], b: TrackstarWriteFormProps['templates']): boolean {
+  if (!shallowEqualRecords({ ...a, ButtonTemplates: undefined }, { ...b, ButtonTemplates: undefined })) return false;
+  return shallowEqualRecords(a?.ButtonTemplates, b?.ButtonTemplates);
 }
 
 const SNAPSHOT_DELAY_MS = 150;
