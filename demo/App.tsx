@@ -13,21 +13,13 @@ import {
   pathParamNames,
   useIntegrations,
 } from '../src/index';
+// The seeds alone, not the sandbox itself (which runs on the server): records.ts only needs the action catalogue.
+import { SANDBOX_SEED_PATH_PARAMS } from '../src/sandbox/records';
 import { ErrorPanel, type Outcome, RequestPanel, ResultPanel, type SentRequest } from './panels';
 
 type DemoMode = 'sandbox' | 'real';
 
 const API_BASE_URL = '/api/trackstar';
-
-/** Records every sandbox connection starts with, by path parameter. */
-const SANDBOX_SEED_IDS: Readonly<Record<string, string>> = {
-  order_id: 'ord_1',
-  return_id: 'ret_1',
-  inbound_shipment_id: 'ibs_1',
-  kit_id: 'kit_1',
-  product_id: 'prod_1',
-  inventory_id: 'inv_1',
-};
 
 const INTEGRATION_TYPES: ReadonlyArray<{ value: IntegrationType; label: string }> = [
   { value: 'wms', label: 'WMS' },
@@ -241,7 +233,7 @@ function Workbench(props: WorkbenchProps) {
   }, [choice, choices, onAction]);
 
   const paramNames = choice ? pathParamNames(choice.pathTemplate) : [];
-  const paramValue = (name: string) => props.paramValues[name] ?? (mode === 'sandbox' ? (SANDBOX_SEED_IDS[name] ?? '') : '');
+  const paramValue = (name: string) => props.paramValues[name] ?? (mode === 'sandbox' ? (SANDBOX_SEED_PATH_PARAMS[name] ?? '') : '');
   const pathParams = Object.fromEntries(paramNames.map((name) => [name, paramValue(name).trim()]));
 
   const ids = useId();
@@ -340,7 +332,7 @@ function Workbench(props: WorkbenchProps) {
                 />
                 {mode === 'sandbox' && (
                   <p id={`${inputId}-hint`} className="demo-hint">
-                    Sandbox record: <code>{SANDBOX_SEED_IDS[name] ?? 'none seeded'}</code>
+                    Sandbox record: <code>{SANDBOX_SEED_PATH_PARAMS[name] ?? 'none seeded'}</code>
                   </p>
                 )}
               </div>

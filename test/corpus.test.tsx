@@ -16,13 +16,12 @@ import { loadWriteSchema } from '../src/core/queries';
 import { isPlaceholderEnum, placeholderHint } from '../src/core/schema/placeholders';
 import type { SchemaNode } from '../src/core/types';
 import { TrackstarWriteForm } from '../src/react/components/TrackstarWriteForm';
-import { FIXTURE_SPEC, createSandbox } from '../src/sandbox';
+import { FIXTURE_SPEC, SANDBOX_SEED_PATH_PARAMS, createSandbox } from '../src/sandbox';
 import { BASE_URL, createHarness, renderWithProvider } from './react/harness';
 import { strictAjvProblems } from './support/strict-ajv';
 
 const SPEC_PATH = process.env.TRACKSTAR_OPENAPI_SPEC || undefined;
 const ID = 'corpus';
-const PATH_PARAMS = { order_id: 'ord_1', return_id: 'ret_1', inbound_shipment_id: 'ibs_1', kit_id: 'kit_1', product_id: 'prod_1', inventory_id: 'inv_1' };
 
 type Schema = SchemaNode & { properties?: Record<string, Schema>; items?: Schema; required?: string[]; enum?: unknown[]; oneOf?: Schema[]; anyOf?: Schema[] };
 
@@ -83,7 +82,7 @@ function corpusSuite(label: string, spec: unknown) {
           action={action}
           integrationName={integration.integrationName}
           integrationType={integration.integrationType}
-          pathParams={PATH_PARAMS}
+          pathParams={SANDBOX_SEED_PATH_PARAMS}
           defaultValues={skeleton(schema) as Record<string, unknown>}
           idPrefix={ID}
           autosaveDraft={false}

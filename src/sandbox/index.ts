@@ -5,5 +5,6 @@
  */
 export { createSandbox, sandboxAccessToken, SANDBOX_API_KEY } from './sandbox';
 export { sampleBody } from './sample-body';
+export { SANDBOX_SEED_PATH_PARAMS } from './records';
 export { FIXTURE_SPEC } from './fixture-spec';
 export type { ReceivedWrite, Sandbox, SandboxAction, SandboxConnection, SandboxIntegration, SandboxOptions } from './types';

@@ -1,5 +1,6 @@
 /** What the sandbox remembers between requests: records per connection, idempotency keys, rate-limit windows. */
 
+import { WRITE_ACTIONS } from '../core/actions';
 import type { JsonValue } from '../core/types';
 import type { SandboxAction } from './types';
 
@@ -54,6 +55,22 @@ export function topCollectionOf(action: Pick<SandboxAction, 'path'>): string {
 function seedIdOf(collection: string): string {
   return `${idPrefix(collection.split('/').at(-1) ?? '')}_1`;
 }
+
+/**
+ * The record every sandbox connection starts with, by the path parameter that names it:
+ * `{ order_id: "ord_1", return_id: "ret_1", … }`. Enough to open any update,
+ * shipment, receipt or adjustment form against a fresh sandbox.
+ */
+export const SANDBOX_SEED_PATH_PARAMS: Readonly<Record<string, string>> = Object.freeze(
+  Object.fromEntries(
+    Object.values(WRITE_ACTIONS).flatMap((definition) => {
+      const target = writeTargetOf(definition);
+      if (target.kind === 'update') return [[target.idParam, seedIdOf(target.collection)]];
+      if (target.kind === 'child') return [[target.parentParam, seedIdOf(target.parentCollection)]];
+      return [];
+    }),
+  ),
+);
 
 interface ConnectionRecords {
   readonly collections: Map<string, Map<string, StoredRecord>>;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { WRITE_ACTIONS, fillPathTemplate, pathParamNames } from '../../src/core/actions';
 import { toFormSchema } from '../../src/core/schema/to-form-schema';
 import type { FormSchema, JsonValue, MetaSchemaDocument, OpenApiDocument } from '../../src/core/types';
-import { SANDBOX_API_KEY, sandboxAccessToken, type Sandbox, type SandboxAction, type SandboxIntegration } from '../../src/sandbox';
+import { SANDBOX_API_KEY, SANDBOX_SEED_PATH_PARAMS, sandboxAccessToken, type Sandbox, type SandboxAction, type SandboxIntegration } from '../../src/sandbox';
 
 export const BASE_URL = 'http://trackstar.test';
 
@@ -60,18 +60,9 @@ export function tokenOf(integration: Pick<SandboxIntegration, 'integrationType' 
   return sandboxAccessToken(integration.integrationType, integration.integrationName);
 }
 
-/** Every connection is seeded with `<prefix>_1` in each collection it touches. */
-const SEEDED_IDS: Record<string, string> = {
-  order_id: 'ord_1',
-  return_id: 'ret_1',
-  inbound_shipment_id: 'ibs_1',
-  kit_id: 'kit_1',
-  product_id: 'prod_1',
-  inventory_id: 'inv_1',
-};
 
 export function seededPath(action: Pick<SandboxAction, 'path'>): string {
-  return fillPathTemplate(action.path, Object.fromEntries(pathParamNames(action.path).map((name) => [name, SEEDED_IDS[name] ?? 'missing'])));
+  return fillPathTemplate(action.path, Object.fromEntries(pathParamNames(action.path).map((name) => [name, SANDBOX_SEED_PATH_PARAMS[name] ?? 'missing'])));
 }
 
 /**

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { WRITE_ACTIONS } from '../../src/core/actions';
 import type { JsonValue } from '../../src/core/types';
-import { createSandbox, sampleBody, type Sandbox, type SandboxAction, type SandboxIntegration } from '../../src/sandbox';
+import { SANDBOX_SEED_PATH_PARAMS, createSandbox, sampleBody, type Sandbox, type SandboxAction, type SandboxIntegration } from '../../src/sandbox';
 import { asRecord, call, connectionFormSchema, describeRealSpec, loadRealSpec, seededPath, tokenOf, type CallResult } from './helpers';
 
 const BLUEFIN = 'sandbox-wms-bluefin';
@@ -257,6 +257,17 @@ describe('successful writes', () => {
     expect(updated).toMatchObject({ status: 200, body: { id: created.id, data: { ...ORDER, id: created.id, packing_note: 'Leave at the door' } } });
     const read = await call(sandbox, `/wms/orders/${String(created.id)}`, { token: BLUEFIN });
     expect(read).toMatchObject({ status: 200, body: { data: asRecord(updated.body).data } });
+  });
+
+  it('name the seeded record of every path parameter a write action uses', () => {
+    expect(SANDBOX_SEED_PATH_PARAMS).toEqual({
+      order_id: 'ord_1',
+      return_id: 'ret_1',
+      inbound_shipment_id: 'ibs_1',
+      kit_id: 'kit_1',
+      product_id: 'prod_1',
+      inventory_id: 'inv_1',
+    });
   });
 
   it('keep records per connection, with seeded ones for update forms', async () => {
