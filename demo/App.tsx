@@ -216,6 +216,34 @@ function byCatalogueOrder(a: ActionChoice, b: ActionChoice): number {
   return rank(a) - rank(b);
 }
 
+interface ChoiceFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  /** Shown (and the select disabled) while there is nothing to choose. */
+  emptyLabel: string;
+  onChange: (value: string) => void;
+}
+
+function ChoiceField({ id, label, value, options, emptyLabel, onChange }: ChoiceFieldProps) {
+  return (
+    <div className="demo-field">
+      <label className="demo-label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className="demo-input" value={value} disabled={options.length === 0} onChange={(event) => onChange(event.target.value)}>
+        {options.length === 0 && <option value="">{emptyLabel}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function Workbench(props: WorkbenchProps) {
   const { mode, integrationType, integrationName, action, onIntegrationName, onAction } = props;
   const integrations = useIntegrations(integrationType);
@@ -275,44 +303,22 @@ function Workbench(props: WorkbenchProps) {
               ))}
             </div>
           </fieldset>
-          <div className="demo-field">
-            <label className="demo-label" htmlFor={integrationSelectId}>
-              Integration
-            </label>
-            <select
-              id={integrationSelectId}
-              className="demo-input"
-              value={integration ? integrationName : ''}
-              disabled={list.length === 0}
-              onChange={(event) => onIntegrationName(event.target.value)}
-            >
-              {list.length === 0 && <option value="">{integrations.isError ? 'Could not load integrations' : 'Loading…'}</option>}
-              {list.map((candidate) => (
-                <option key={candidate.integration_name} value={candidate.integration_name}>
-                  {candidate.display_name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="demo-field">
-            <label className="demo-label" htmlFor={actionSelectId}>
-              Action
-            </label>
-            <select
-              id={actionSelectId}
-              className="demo-input"
-              value={choice ? action : ''}
-              disabled={choices.length === 0}
-              onChange={(event) => onAction(event.target.value)}
-            >
-              {choices.length === 0 && <option value="">{integration ? 'No write actions' : 'Loading…'}</option>}
-              {choices.map((candidate) => (
-                <option key={candidate.action} value={candidate.action}>
-                  {candidate.label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ChoiceField
+            id={integrationSelectId}
+            label="Integration"
+            value={integration ? integrationName : ''}
+            options={list.map((candidate) => ({ value: candidate.integration_name, label: candidate.display_name }))}
+            emptyLabel={integrations.isError ? 'Could not load integrations' : 'Loading…'}
+            onChange={onIntegrationName}
+          />
+          <ChoiceField
+            id={actionSelectId}
+            label="Action"
+            value={choice ? action : ''}
+            options={choices.map((candidate) => ({ value: candidate.action, label: candidate.label }))}
+            emptyLabel={integration ? 'No write actions' : 'Loading…'}
+            onChange={onAction}
+          />
           {paramNames.map((name) => {
             const inputId = `${ids}-param-${name}`;
             return (

@@ -3,6 +3,8 @@
  * Trackstar itself, the warehouse/cart system behind it, or the network.
  */
 
+import { isPlainObject } from './schema/json';
+
 export type ErrorOrigin = 'trackstar' | 'integration' | 'network';
 
 export type ApiErrorKind =
@@ -111,9 +113,9 @@ const DETAIL_LOCATIONS = new Set(['json', 'body', 'query', 'querystring', 'form'
  */
 export function flattenFieldErrors(detail: unknown): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  if (!isRecord(detail)) return out;
+  if (!isPlainObject(detail)) return out;
   const entries = Object.entries(detail);
-  const byLocation = entries.length > 0 && entries.every(([key, value]) => DETAIL_LOCATIONS.has(key) && isRecord(value));
+  const byLocation = entries.length > 0 && entries.every(([key, value]) => DETAIL_LOCATIONS.has(key) && isPlainObject(value));
   const roots = byLocation ? entries.map(([, value]) => value) : [detail];
 
   const visit = (node: unknown, path: string[]): void => {
@@ -125,7 +127,7 @@ export function flattenFieldErrors(detail: unknown): Record<string, string[]> {
       node.forEach((item, index) => {
         if (typeof item !== 'string') visit(item, [...path, String(index)]);
       });
-    } else if (isRecord(node)) {
+    } else if (isPlainObject(node)) {
       for (const [key, child] of Object.entries(node)) visit(child, [...path, ...key.split('.').filter(Boolean)]);
     }
   };
@@ -137,13 +139,9 @@ export function flattenFieldErrors(detail: unknown): Record<string, string[]> {
   return out;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** Builds the error for a non-2xx answer. `body` is the parsed JSON, or the text when it was not JSON. */
 export function apiErrorFromResponse(response: Response, body: unknown): TrackstarApiError {
-  const record = isRecord(body) ? body : {};
+  const record = isPlainObject(body) ? body : {};
   const origin: ErrorOrigin = record.origin === 'integration' ? 'integration' : record.origin === 'network' ? 'network' : 'trackstar';
   const apiMessage = typeof record.error === 'string' && record.error.trim() !== '' ? record.error : undefined;
   const textMessage = typeof body === 'string' && body.trim() !== '' && body.length < 500 ? body.trim() : undefined;

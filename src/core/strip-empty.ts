@@ -3,6 +3,8 @@
  * Operators leave optional fields blank all the time; the body must simply omit them.
  */
 
+import { isPlainObject } from './schema/json';
+
 const NULL_LIKE_LITERALS = new Set(['null', 'none', 'nil', 'undefined']);
 
 /** `null`, `undefined`, `""`, whitespace, or a literal such as `" NULL "` / `"None"` / `"nil"` / `"undefined"`. */
@@ -31,7 +33,8 @@ function strip(value: unknown, isDropped: ((value: unknown) => boolean) | undefi
     return items.length === 0 ? REMOVED : items;
   }
   if (typeof value === 'object') {
-    if (!isRecord(value)) return value;
+    // Dates, class instances and the like are not data a form produces; they pass through untouched.
+    if (!isPlainObject(value)) return value;
     const out: Record<string, unknown> = {};
     let kept = 0;
     for (const [key, child] of Object.entries(value)) {
@@ -45,11 +48,6 @@ function strip(value: unknown, isDropped: ((value: unknown) => boolean) | undefi
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return REMOVED;
   return value;
-}
-
-function isRecord(value: object): value is Record<string, unknown> {
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 /**
@@ -71,7 +69,7 @@ export function stripEmpty<T>(value: T, options: StripEmptyOptions = {}): T | un
 export function findEmptyValues(value: unknown, path: string[] = []): string[][] {
   if (isEmptyValue(value)) return [path];
   if (Array.isArray(value)) return value.flatMap((item, index) => findEmptyValues(item, [...path, String(index)]));
-  if (value !== null && typeof value === 'object' && isRecord(value)) {
+  if (isPlainObject(value)) {
     return Object.entries(value).flatMap(([key, child]) => findEmptyValues(child, [...path, key]));
   }
   return [];

@@ -39,6 +39,7 @@ import {
   errorPaths,
   fieldErrorsToErrorSchema,
   hasErrors,
+  splitFieldErrors,
   validateBody,
 } from '../form/validation';
 import { useFormDraft } from '../hooks/useFormDraft';
@@ -438,32 +439,6 @@ function useFormSnapshot(
   }, [latest, setRendered, setErrorSchema]);
   useEffect(() => () => clearTimeout(timer.current), []);
   return snapshot;
-}
-
-/** 422 messages for fields the schema has go next to them; the rest (e.g. "Unknown field") go in the alert. */
-function splitFieldErrors(fieldErrors: Readonly<Record<string, string[]>>, schema: RJSFSchema) {
-  const placed: Record<string, string[]> = {};
-  const unplaced: Record<string, string[]> = {};
-  for (const [path, messages] of Object.entries(fieldErrors)) {
-    (path !== '' && schemaHasPath(schema, path.split('.')) ? placed : unplaced)[path] = messages;
-  }
-  return { placed, unplaced };
-}
-
-function schemaHasPath(schema: unknown, segments: string[]): boolean {
-  let node = schema;
-  for (const segment of segments) {
-    if (!node || typeof node !== 'object') return false;
-    const current = node as RJSFSchema;
-    if (current.type === 'array' && /^\d+$/.test(segment)) {
-      node = current.items;
-      continue;
-    }
-    const properties = current.properties;
-    if (!properties || !(segment in properties)) return false;
-    node = properties[segment];
-  }
-  return true;
 }
 
 interface BoundaryProps {

@@ -11,7 +11,7 @@ import {
   createSchemaUtils,
 } from '@rjsf/utils';
 import type { ValidatorType } from '@rjsf/utils';
-import { withPlaceholderSupport } from './PlaceholderSelectWidget';
+import { enhanceSelectWidget } from './SelectWidgetEnhancements';
 import { withLocalValue } from './LocalValueField';
 import { withStableUiSchema } from './StableUiSchemaField';
 import { createTableArrayField } from './TableArrayField';
@@ -99,7 +99,7 @@ export function buildRegistry(options: BuildRegistryOptions): FormRegistry {
       ButtonTemplates: { ...defaults.templates.ButtonTemplates, ...hostTemplates.ButtonTemplates },
     } as FormRegistry['templates'],
     // Placeholder enums must stay unselectable whichever select widget the host's theme brings.
-    widgets: { ...widgets, SelectWidget: withPlaceholderSupport(widgets.SelectWidget ?? defaults.widgets.SelectWidget!) },
+    widgets: { ...widgets, SelectWidget: enhanceSelectWidget(widgets.SelectWidget ?? defaults.widgets.SelectWidget!) },
     rootSchema: options.schema,
     formContext: options.formContext ?? {},
     schemaUtils: withStableRetrieval(createSchemaUtils(options.validator, options.schema)),

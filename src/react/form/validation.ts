@@ -15,18 +15,26 @@ export interface ValidationProblem {
   message: string;
 }
 
-/** The schema of the property a `required` error is about, found by walking the error's data path. */
-function requiredPropertySchema(schema: RJSFSchema, error: RJSFValidationError): unknown {
-  const missing = error.params && typeof error.params === 'object' ? (error.params as { missingProperty?: unknown }).missingProperty : undefined;
-  if (typeof missing !== 'string') return undefined;
-  let node: unknown = schema;
-  const segments = (error.property ?? '').split('.').filter(Boolean);
-  for (const segment of segments.slice(0, -1)) {
-    while (node && typeof node === 'object' && (node as RJSFSchema).type === 'array') node = (node as RJSFSchema).items;
-    node = getIn(node, ['properties', segment]);
+const isIndex = (segment: string) => /^\d+$/.test(segment);
+
+/**
+ * The schema at each step of a data path (`["line_items", "0", "sku"]`), or
+ * `undefined` where the path leaves the schema (an unknown field).
+ */
+export function schemasAlongPath(schema: RJSFSchema, path: readonly string[]): RJSFSchema[] | undefined {
+  const steps: RJSFSchema[] = [];
+  let node: RJSFSchema = schema;
+  for (const segment of path) {
+    const next = node.type === 'array' && isIndex(segment) ? node.items : node.properties?.[segment];
+    if (!next || typeof next !== 'object' || Array.isArray(next)) return undefined;
+    node = next as RJSFSchema;
+    steps.push(node);
   }
-  while (node && typeof node === 'object' && (node as RJSFSchema).type === 'array') node = (node as RJSFSchema).items;
-  return getIn(node, ['properties', missing]);
+  return steps;
+}
+
+function dataPath(error: RJSFValidationError): string[] {
+  return (error.property ?? '').split('.').filter(Boolean);
 }
 
 /**
@@ -37,7 +45,8 @@ export function validateBody(validator: ValidatorType, schema: RJSFSchema, body:
   const transformErrors = (errors: RJSFValidationError[]): RJSFValidationError[] =>
     errors.map((error) => {
       if (error.name !== 'required') return error;
-      const propertySchema = requiredPropertySchema(schema, error) as RJSFSchema | undefined;
+      // rjsf reports a missing property at its own path (`.line_items.1.quantity`).
+      const propertySchema = schemasAlongPath(schema, dataPath(error))?.at(-1);
       // A required field whose only option is "Connect an account…" cannot be filled here; say why.
       const message =
         propertySchema && isPlaceholderEnum(propertySchema.enum)
@@ -63,11 +72,7 @@ export function fieldErrorsToErrorSchema(fieldErrors: Readonly<Record<string, st
 
 /** Whether an error schema holds any message (rjsf error schemas keep empty branches around). */
 export function hasErrors(errorSchema: unknown): boolean {
-  if (!errorSchema || typeof errorSchema !== 'object') return false;
-  for (const [key, value] of Object.entries(errorSchema)) {
-    if (key === '__errors' ? Array.isArray(value) && value.length > 0 : hasErrors(value)) return true;
-  }
-  return false;
+  return errorPaths(errorSchema).length > 0;
 }
 
 /** Dot paths of every field with an error, in document order. */
@@ -89,7 +94,7 @@ export function describeValidationErrors(schema: RJSFSchema, errors: RJSFValidat
   const seen = new Set<string>();
   const problems: ValidationProblem[] = [];
   for (const error of errors) {
-    const path = (error.property ?? '').split('.').filter(Boolean);
+    const path = dataPath(error);
     const message = error.message ?? error.stack;
     const key = `${path.join('.')}\u0000${message}`;
     if (seen.has(key)) continue;
@@ -100,18 +105,28 @@ export function describeValidationErrors(schema: RJSFSchema, errors: RJSFValidat
 }
 
 function locationLabel(schema: RJSFSchema, path: string[]): string {
+  const steps = schemasAlongPath(schema, path);
   const parts: string[] = [];
-  let node: RJSFSchema | undefined = schema;
-  for (const segment of path) {
-    if (node?.type === 'array' && /^\d+$/.test(segment)) {
-      node = node.items as RJSFSchema | undefined;
+  path.forEach((segment, index) => {
+    const parent = index === 0 ? schema : steps?.[index - 1];
+    const step = steps?.[index];
+    if (parent?.type === 'array' && isIndex(segment)) {
       // "Line item 2" replaces "Line items": the row says which list it is in.
       parts.pop();
-      parts.push(`${node?.title ?? 'Item'} ${Number(segment) + 1}`);
-      continue;
+      parts.push(`${step?.title ?? 'Item'} ${Number(segment) + 1}`);
+    } else {
+      parts.push(step?.title ?? segment);
     }
-    node = node?.properties?.[segment] as RJSFSchema | undefined;
-    parts.push(node?.title ?? segment);
-  }
+  });
   return parts.length > 0 ? parts.join(' › ') : 'The form';
+}
+
+/** 422 messages for fields the schema has go next to them; the rest (e.g. "Unknown field") go in the alert. */
+export function splitFieldErrors(fieldErrors: Readonly<Record<string, string[]>>, schema: RJSFSchema) {
+  const placed: Record<string, string[]> = {};
+  const unplaced: Record<string, string[]> = {};
+  for (const [path, messages] of Object.entries(fieldErrors)) {
+    (path !== '' && schemasAlongPath(schema, path.split('.')) ? placed : unplaced)[path] = messages;
+  }
+  return { placed, unplaced };
 }

@@ -16,12 +16,12 @@ function isBranchSelector(id: string): boolean {
  * the selector of a `oneOf` has a label. Real enums pass straight through to the
  * wrapped widget, so themes keep their look.
  */
-export function withPlaceholderSupport(selectWidget: Widget): Widget {
-  return wrapOnce(wrapped, selectWidget, createPlaceholderAwareSelectWidget);
+export function enhanceSelectWidget(selectWidget: Widget): Widget {
+  return wrapOnce(wrapped, selectWidget, createEnhancedSelectWidget);
 }
 
-function createPlaceholderAwareSelectWidget(SelectWidget: Widget): Widget {
-  function PlaceholderAwareSelectWidget(props: WidgetProps<unknown, RJSFSchema, FormContextType>) {
+function createEnhancedSelectWidget(SelectWidget: Widget): Widget {
+  function EnhancedSelectWidget(props: WidgetProps<unknown, RJSFSchema, FormContextType>) {
     const values = props.schema.enum;
     if (isBranchSelector(props.id)) {
       // rjsf renders this select without a label, and the field's own title is lost with it: a wrapping
@@ -46,8 +46,8 @@ function createPlaceholderAwareSelectWidget(SelectWidget: Widget): Widget {
       />
     );
   }
-  PlaceholderAwareSelectWidget.displayName = `PlaceholderAware(${SelectWidget.displayName ?? SelectWidget.name ?? 'SelectWidget'})`;
-  return PlaceholderAwareSelectWidget;
+  EnhancedSelectWidget.displayName = `Enhanced(${SelectWidget.displayName ?? SelectWidget.name ?? 'SelectWidget'})`;
+  return EnhancedSelectWidget;
 }
 
 function ignoreChange(): void {
