@@ -14,7 +14,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TrackstarProvider, TrackstarWriteForm } from '../../src';
-import { SANDBOX_API_KEY, createSandbox, sandboxAccessToken } from '../../src/sandbox';
+import { createInPageTrackstar } from '../../src/sandbox';
 
 interface BenchInput {
   spec: unknown;
@@ -121,16 +121,12 @@ async function main() {
   } else if (scenario === 'rjsf') {
     root.render(<RjsfForm schema={input.formSchema} validator={validator} formData={input.formData} />);
   } else {
-    const sandbox = createSandbox({ spec: input.spec });
-    const token = sandboxAccessToken('wms', input.integrationName);
-    const fetchThroughSandbox = (url: string, init: RequestInit) => {
-      const headers = new Headers(init.headers);
-      headers.set('x-trackstar-api-key', SANDBOX_API_KEY);
-      headers.set('x-trackstar-access-token', token);
-      return sandbox.fetch(new Request(url, { ...init, headers }));
-    };
+    const trackstar = createInPageTrackstar({
+      sandbox: { spec: input.spec },
+      connection: { integrationType: 'wms', integrationName: input.integrationName },
+    });
     root.render(
-      <TrackstarProvider baseUrl="http://sandbox.local" fetch={fetchThroughSandbox} queryClient={new QueryClient()} draftStorage={null}>
+      <TrackstarProvider baseUrl={trackstar.baseUrl} fetch={trackstar.fetch} queryClient={new QueryClient()} draftStorage={null}>
         <TrackstarWriteForm action={input.action} integrationName={input.integrationName} defaultValues={input.formData} idPrefix="root" />
       </TrackstarProvider>,
     );

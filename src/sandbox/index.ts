@@ -8,3 +8,5 @@ export { sampleBody } from './sample-body';
 export { SANDBOX_SEED_PATH_PARAMS } from './records';
 export { FIXTURE_SPEC } from './fixture-spec';
 export type { ReceivedWrite, Sandbox, SandboxAction, SandboxConnection, SandboxIntegration, SandboxOptions } from './types';
+export { createInPageTrackstar } from './in-page';
+export type { InPageConnection, InPageTrackstar, InPageTrackstarOptions } from './in-page';

@@ -9,8 +9,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { IntegrationType } from '../../src/core/actions';
 import { TrackstarProvider, type TrackstarProviderProps } from '../../src/react/TrackstarProvider';
-import { SANDBOX_API_KEY, createSandbox, sandboxAccessToken, type Sandbox, type SandboxOptions } from '../../src/sandbox';
-import { createTrackstarProxy } from '../../src/server';
+import { createInPageTrackstar, sandboxAccessToken, type Sandbox, type SandboxOptions } from '../../src/sandbox';
 
 export const BASE_URL = '/api/trackstar';
 
@@ -47,16 +46,10 @@ export interface HarnessOptions {
 }
 
 export function createHarness(options: HarnessOptions = {}): Harness {
-  const sandbox = createSandbox({ integrationsRateLimitWindowMs: false, ...options.sandbox });
-  let accessToken =
+  const accessToken =
     'accessToken' in options ? options.accessToken : sandboxAccessToken(options.integrationType ?? 'wms', options.integrationName ?? 'bluefin');
-  const proxy = createTrackstarProxy({
-    apiKey: SANDBOX_API_KEY,
-    upstream: 'http://sandbox.local',
-    basePath: BASE_URL,
-    fetch: (request) => sandbox.fetch(request),
-    resolveAccessToken: () => accessToken,
-  });
+  const trackstar = createInPageTrackstar({ sandbox: options.sandbox ?? {}, basePath: BASE_URL, connection: accessToken ?? null });
+  const { sandbox } = trackstar;
   const calls: RecordedCall[] = [];
   let interceptors: Interceptor[] = [];
 
@@ -74,7 +67,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       const answer = await interceptor(call);
       if (answer) return answer;
     }
-    return proxy(new Request(url, init));
+    return trackstar.fetch(url.href, init);
   };
 
   return {
@@ -87,9 +80,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     clearInterceptors: () => {
       interceptors = [];
     },
-    useConnection: (token) => {
-      accessToken = token;
-    },
+    useConnection: (token) => trackstar.useConnection(token ?? null),
     // Retries are part of what is tested, so they are not turned off here; tests that need fast failures use 4xx.
     queryClient: new QueryClient(),
     callsTo: (pathPrefix, method) =>
