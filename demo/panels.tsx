@@ -200,6 +200,10 @@ function originLabel(error: TrackstarApiError | Error): string {
       return 'Integration';
     case 'trackstar':
       return 'Trackstar';
+    case 'proxy':
+      return 'Your server (proxy)';
+    case 'gateway':
+      return 'A server in between';
     case 'network':
       return 'Network';
   }

@@ -15,7 +15,7 @@ import { createTrackstarClient } from '../src/core/client';
 import { loadWriteSchema } from '../src/core/queries';
 import { isPlaceholderEnum, placeholderHint } from '../src/core/schema/placeholders';
 import type { SchemaNode } from '../src/core/types';
-import { TrackstarWriteForm } from '../src/react/components/TrackstarWriteForm';
+import { TrackstarWriteForm } from '../src/react/components/trackstar-write-form';
 import { FIXTURE_SPEC, SANDBOX_SEED_PATH_PARAMS, createSandbox } from '../src/sandbox';
 import { BASE_URL, createHarness, renderWithProvider } from './react/harness';
 import { strictAjvProblems } from './support/strict-ajv';

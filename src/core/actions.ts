@@ -237,3 +237,15 @@ export function fillPathTemplate(pathTemplate: string, params: Readonly<Record<s
   if (missing.length > 0) throw new MissingPathParamError(missing, pathTemplate);
   return pathTemplate.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params[name]).trim()));
 }
+
+/**
+ * The path of the record an update writes to, which is also where it is read from
+ * (`update_order` → `/wms/orders/{order_id}`), so an update form can start from the
+ * record's current values. `undefined` for everything that is not an update of a
+ * record (creates, shipments, receipts, adjustments).
+ */
+export function recordPathTemplate(action: string): string | undefined {
+  const definition = getWriteActionDefinition(action);
+  if (!definition || definition.method !== 'PUT' || !definition.action.startsWith('update_')) return undefined;
+  return /\/\{[^}]+\}$/.test(definition.path) ? definition.path : undefined;
+}

@@ -1,11 +1,20 @@
 /**
  * Every failed request becomes a `TrackstarApiError` that says who refused it:
- * Trackstar itself, the warehouse/cart system behind it, or the network.
+ * Trackstar itself, the warehouse/cart system behind it, the host's own proxy
+ * route, a server in between that is none of those (a gateway's HTML error page),
+ * or the network.
  */
 
+import { type TrackstarMessages, englishMessages } from './messages';
 import { isPlainObject } from './schema/json';
 
-export type ErrorOrigin = 'trackstar' | 'integration' | 'network';
+/**
+ * `trackstar`: Trackstar answered. `integration`: the warehouse or cart system behind it did.
+ * `proxy`: the host's route in front of Trackstar (`trackstar-write-form/server`) refused.
+ * `gateway`: something between the page and Trackstar answered with a page that is not an API
+ * answer (a load balancer's 502, a login page). `network`: no answer at all.
+ */
+export type ErrorOrigin = 'trackstar' | 'integration' | 'proxy' | 'gateway' | 'network';
 
 export type ApiErrorKind =
   | 'validation'
@@ -29,8 +38,10 @@ export interface TrackstarApiErrorInit {
   fieldErrors?: Record<string, string[]>;
   requestId?: string | undefined;
   retryAfter?: number | undefined;
+  /** The HTTP reason phrase, when the answer had one (`Bad Gateway`). */
+  statusText?: string | undefined;
   body?: unknown;
-  kind?: ApiErrorKind;
+  kind?: ApiErrorKind | undefined;
   cause?: unknown;
 }
 
@@ -45,6 +56,7 @@ export class TrackstarApiError extends Error {
   readonly requestId: string | undefined;
   /** Seconds to wait before retrying, from `retry-after`. */
   readonly retryAfter: number | undefined;
+  readonly statusText: string | undefined;
   /** The parsed error body, as sent. */
   readonly body: unknown;
 
@@ -57,6 +69,7 @@ export class TrackstarApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? {};
     this.requestId = init.requestId;
     this.retryAfter = init.retryAfter;
+    this.statusText = init.statusText || undefined;
     this.body = init.body;
   }
 
@@ -70,7 +83,23 @@ export class TrackstarApiError extends Error {
       this.kind === 'timeout' ||
       this.kind === 'rate-limited' ||
       this.kind === 'conflict' ||
-      this.kind === 'server'
+      this.kind === 'server' ||
+      this.kind === 'invalid-response'
+    );
+  }
+
+  /**
+   * Whether a write that failed like this may nevertheless have happened: no answer,
+   * a timeout, a 5xx, a 409 (the first attempt is still running) or an answer nobody
+   * can read. Such a write must only ever be resent under the same Idempotency-Key.
+   */
+  get outcomeUncertain(): boolean {
+    return (
+      this.kind === 'network' ||
+      this.kind === 'timeout' ||
+      this.kind === 'conflict' ||
+      this.kind === 'server' ||
+      this.kind === 'invalid-response'
     );
   }
 }
@@ -139,19 +168,44 @@ export function flattenFieldErrors(detail: unknown): Record<string, string[]> {
   return out;
 }
 
-/** Builds the error for a non-2xx answer. `body` is the parsed JSON, or the text when it was not JSON. */
+const ORIGINS: ReadonlySet<string> = new Set(['trackstar', 'integration', 'proxy', 'network']);
+
+/**
+ * What a page that is not an API answer says, as plain text: its `<title>`, or its
+ * text when it is short. HTML is never shown as HTML, nor as a wall of markup.
+ */
+function textOfPage(body: unknown): string | undefined {
+  if (typeof body !== 'string') return undefined;
+  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
+  const text = (title ?? (/<[a-z!/]/i.test(body) ? '' : body))
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text === '' || text.length > 200 ? undefined : text;
+}
+
+/**
+ * Builds the error for a non-2xx answer. `body` is the parsed JSON, or the text when it
+ * was not JSON. Only an answer in Trackstar's error shape (a JSON object with `error`) is
+ * attributed to Trackstar, the integration or the proxy; anything else came from a server
+ * in between, and says so with its status.
+ */
 export function apiErrorFromResponse(response: Response, body: unknown): TrackstarApiError {
-  const record = isPlainObject(body) ? body : {};
-  const origin: ErrorOrigin = record.origin === 'integration' ? 'integration' : record.origin === 'network' ? 'network' : 'trackstar';
-  const apiMessage = typeof record.error === 'string' && record.error.trim() !== '' ? record.error : undefined;
-  const textMessage = typeof body === 'string' && body.trim() !== '' && body.length < 500 ? body.trim() : undefined;
+  const record = isPlainObject(body) ? body : undefined;
+  const apiMessage = record && typeof record.error === 'string' && record.error.trim() !== '' ? record.error : undefined;
+  const origin: ErrorOrigin =
+    apiMessage === undefined ? 'gateway' : typeof record!.origin === 'string' && ORIGINS.has(record!.origin) ? (record!.origin as ErrorOrigin) : 'trackstar';
+  const statusLine = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
   return new TrackstarApiError({
     status: response.status,
     origin,
-    message: apiMessage ?? textMessage ?? `Request failed with status ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
-    fieldErrors: flattenFieldErrors(record.detail),
+    kind: origin === 'network' ? undefined : kindFor(response.status, origin === 'integration' ? 'integration' : 'trackstar'),
+    message: apiMessage ?? (textOfPage(body) ? `${statusLine}: ${textOfPage(body)}` : `${statusLine}.`),
+    fieldErrors: flattenFieldErrors(record?.detail),
     requestId: response.headers.get('x-request-id') ?? undefined,
     retryAfter: parseRetryAfter(response.headers.get('retry-after')),
+    statusText: response.statusText,
     body,
   });
 }
@@ -172,6 +226,8 @@ export interface ErrorWordingContext {
   integrationName?: string | undefined;
   /** What was being written, e.g. "order", "inbound shipment". */
   noun?: string | undefined;
+  /** The catalogue to word it with; English by default. */
+  messages?: TrackstarMessages | undefined;
 }
 
 export interface ErrorWording {
@@ -179,44 +235,53 @@ export interface ErrorWording {
   title: string;
   /** The API's own message, verbatim. */
   message: string;
+  /** Who said `message`, for the "… said:" prefix; `undefined` when nobody did (no answer, a gateway). */
+  speaker: string | undefined;
 }
 
 /** Words an error for the operator in front of the form: who said no, and what they said. */
 export function describeApiError(error: TrackstarApiError, context: ErrorWordingContext = {}): ErrorWording {
-  const system = context.integrationName ?? 'The connected system';
+  const messages = context.messages ?? englishMessages;
+  const integration = context.integrationName ?? 'the connected system';
   const noun = context.noun ?? 'request';
+  const speaker =
+    error.origin === 'integration' ? (context.integrationName ?? 'The connected system') : error.origin === 'trackstar' ? 'Trackstar' : error.origin === 'proxy' ? 'Your server' : undefined;
   const title = ((): string => {
+    if (error.origin === 'gateway' && error.kind !== 'rate-limited') {
+      return messages.errorGateway({ status: error.status, statusText: error.statusText ?? '' });
+    }
+    if (error.origin === 'proxy' && error.kind !== 'rate-limited' && error.kind !== 'server' && error.kind !== 'timeout') {
+      return messages.errorProxy({ noun });
+    }
     switch (error.kind) {
       case 'integration':
-        return `${system} rejected this ${noun}.`;
+        return messages.errorIntegration({ integration: context.integrationName ?? 'The connected system', noun });
       case 'validation':
-        return `Trackstar's validation rejected this ${noun} before it reached ${context.integrationName ?? 'the connected system'}.`;
+        return messages.errorValidation({ integration, noun });
       case 'forbidden':
-        return `This write is disabled for this connection.`;
+        return messages.errorForbidden();
       case 'not-supported':
-        return `This action is not supported by ${context.integrationName ?? 'this integration'}.`;
+        return messages.errorNotSupported({ integration: context.integrationName ?? 'this integration' });
       case 'rate-limited':
-        return error.retryAfter !== undefined
-          ? `Trackstar is rate limiting requests; try again in ${Math.ceil(error.retryAfter)} s.`
-          : 'Trackstar is rate limiting requests; try again shortly.';
+        return messages.errorRateLimited({ seconds: error.retryAfter === undefined ? undefined : String(Math.ceil(error.retryAfter)) });
       case 'conflict':
-        return `An earlier submit of this ${noun} is still being processed. Wait a moment, then submit again.`;
+        return messages.errorConflict({ noun });
       case 'unauthorized':
-        return 'Trackstar did not accept the credentials. Check the API key and access token on the server.';
+        return messages.errorUnauthorized();
       case 'not-found':
-        return `Trackstar could not find what this ${noun} refers to.`;
+        return messages.errorNotFound({ noun });
       case 'network':
-        return 'The server could not be reached. Nothing you entered is lost; submit again when you are back online.';
+        return messages.errorNetwork();
       case 'timeout':
-        return 'The server did not answer in time. Nothing you entered is lost; submitting again is safe.';
+        return messages.errorTimeout();
       case 'server':
-        return `Trackstar had a problem (HTTP ${error.status}). Nothing you entered is lost; submitting again is safe.`;
+        return messages.errorServer({ status: error.status });
       case 'invalid-response':
-        return 'The server sent an answer this form could not read.';
+        return messages.errorInvalidResponse();
       case 'bad-request':
       default:
-        return `Trackstar refused this ${noun}.`;
+        return messages.errorBadRequest({ noun });
     }
   })();
-  return { title, message: error.message };
+  return { title, message: error.message, speaker };
 }

@@ -62,6 +62,8 @@ export interface TrackstarClient {
     options: { method: WriteMethod; integrationName?: string | undefined; signal?: AbortSignal | undefined },
   ): Promise<MetaSchemaDocument>;
   getWriteInfo(integrationType: IntegrationType, integrationName: string, signal?: AbortSignal): Promise<OpenApiDocument>;
+  /** A record by its path (`/wms/orders/ord_1`): the `data` of Trackstar's read answer. */
+  getRecord(path: string, signal?: AbortSignal): Promise<Record<string, unknown>>;
   write(request: WriteRequest): Promise<WriteResult>;
 }
 
@@ -191,19 +193,64 @@ export function createTrackstarClient(options: TrackstarClientOptions): Tracksta
       return expectObject<OpenApiDocument>(answer, 'the write-info document');
     },
 
+    async getRecord(path, signal) {
+      const answer = await request<unknown>('GET', path, { signal });
+      const body = expectObject<{ data?: unknown }>(answer, 'the record');
+      const data = body.data;
+      if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new TrackstarApiError({
+          status: answer.status,
+          origin: 'gateway',
+          kind: 'invalid-response',
+          message: `Expected the record in "data", but the answer has ${data === undefined ? 'no "data"' : `a "data" of type ${Array.isArray(data) ? 'array' : typeof data}`}.`,
+          requestId: answer.headers.get('x-request-id') ?? undefined,
+          body,
+        });
+      }
+      return data as Record<string, unknown>;
+    },
+
     async write({ method, path, body, idempotencyKey, signal }) {
       const headers: HeaderRecord = {};
       if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
       const answer = await request<unknown>(method, path, { body, headers, signal });
-      const result = (answer.data ?? {}) as WriteResponseBody;
-      return {
-        id: typeof result.id === 'string' ? result.id : undefined,
-        data: result.data && typeof result.data === 'object' ? result.data : undefined,
-        unusedFields: Array.isArray(result.unused_fields) ? result.unused_fields.filter((field) => typeof field === 'string' && field !== '') : [],
-        replayed: answer.headers.get('idempotent-replayed')?.toLowerCase() === 'true',
-        requestId: answer.headers.get('x-request-id') ?? undefined,
-        status: answer.status,
-      };
+      return readWriteAnswer(answer);
     },
+  };
+}
+
+/**
+ * Only Trackstar's documented success shape is a success: a JSON object with the new
+ * record's `id` or its `data`. Anything else a 2xx can carry (a captive portal's login
+ * page, a proxy's `OK`, an empty body) means nobody knows whether the write happened:
+ * that is an `invalid-response` error, which keeps the draft and the idempotency key.
+ */
+export function readWriteAnswer(answer: ApiAnswer<unknown>): WriteResult {
+  const result = answer.data;
+  const requestId = answer.headers.get('x-request-id') ?? undefined;
+  const isObject = result !== null && typeof result === 'object' && !Array.isArray(result);
+  const record = isObject ? (result as WriteResponseBody & Record<string, unknown>) : undefined;
+  const hasId = typeof record?.id === 'string' && record.id !== '';
+  const hasData = record?.data !== null && typeof record?.data === 'object' && !Array.isArray(record?.data);
+  const unusedOk = record?.unused_fields === undefined || Array.isArray(record.unused_fields);
+  if (!record || !(hasId || hasData) || !unusedOk) {
+    const what =
+      result === undefined ? 'an empty body' : typeof result === 'string' ? 'text that is not JSON' : isObject ? 'a JSON object without the written record' : `JSON ${Array.isArray(result) ? 'array' : typeof result}`;
+    throw new TrackstarApiError({
+      status: answer.status,
+      origin: 'gateway',
+      kind: 'invalid-response',
+      message: `HTTP ${answer.status} with ${what}, where Trackstar answers a write with the record it wrote.`,
+      requestId,
+      body: result,
+    });
+  }
+  return {
+    id: hasId ? (record.id as string) : undefined,
+    data: hasData ? (record.data as Record<string, unknown>) : undefined,
+    unusedFields: Array.isArray(record.unused_fields) ? record.unused_fields.filter((field): field is string => typeof field === 'string' && field !== '') : [],
+    replayed: answer.headers.get('idempotent-replayed')?.toLowerCase() === 'true',
+    requestId,
+    status: answer.status,
   };
 }

@@ -1,7 +1,9 @@
 /**
- * Query descriptions (key, fetcher, cache and retry policy) for everything the
- * library reads. They are plain objects shaped like TanStack Query options, so the
- * React layer hands them to `useQuery` and any other host can call `queryFn` itself.
+ * Query descriptions (key and fetcher) for everything the library reads, plus the
+ * cache and retry policy as *defaults by key* (`trackstarQueryDefaults`). The policy
+ * is kept out of the per-query options on purpose: TanStack Query lets per-query
+ * options beat `setQueryDefaults`, so a host could not change a policy passed per
+ * query. Registered as defaults, the host's own `setQueryDefaults` wins.
  */
 import { type IntegrationType, type WriteMethod, getWriteActionDefinition } from './actions';
 import { isTrackstarApiError } from './api-error';
@@ -37,6 +39,11 @@ export const trackstarQueryKeys = {
       params.action,
       params.scope,
     ] as const,
+  /** A record an update form is prefilled from, by its filled path (`/wms/orders/ord_1`). */
+  record: (baseUrl: string, path: string) => [...trackstarQueryKeys.all(baseUrl), 'record', path] as const,
+  /** The mutation key of a form's writes (for `useIsMutating`, devtools, `setMutationDefaults`). */
+  write: (baseUrl: string, integrationType: IntegrationType, integrationName: string, action: string) =>
+    [...trackstarQueryKeys.all(baseUrl), 'write', integrationType, integrationName, action] as const,
 };
 
 /** Reads retry what may succeed later (no answer, 5xx, 429) with backoff; a bad schema or a 4xx never is. */
@@ -52,19 +59,46 @@ export function readRetryDelay(failureCount: number, error: unknown): number {
   return base + Math.floor(Math.random() * 250);
 }
 
-const readPolicy = {
+/** What every read of the library does by default: retry what may succeed later, keep answers a while, never refetch on focus. */
+export const TRACKSTAR_READ_POLICY = {
   retry: shouldRetryRead,
   retryDelay: readRetryDelay,
   gcTime: GC_TIME_MS,
   refetchOnWindowFocus: false,
 } as const;
 
+export interface TrackstarQueryDefault {
+  queryKey: readonly unknown[];
+  options: {
+    retry?: typeof shouldRetryRead | boolean | number;
+    retryDelay?: typeof readRetryDelay;
+    gcTime?: number;
+    staleTime?: number;
+    refetchOnWindowFocus?: boolean;
+  };
+}
+
+/**
+ * The library's read policy for one `baseUrl`, from the most generic key to the most
+ * specific (the order TanStack Query merges defaults in). `/integrations` answers are
+ * fresh for a minute because Trackstar allows one call a minute; a record an update
+ * form starts from is never reused stale.
+ */
+export function trackstarQueryDefaults(baseUrl: string): TrackstarQueryDefault[] {
+  const all = trackstarQueryKeys.all(baseUrl);
+  return [
+    { queryKey: all, options: { ...TRACKSTAR_READ_POLICY } },
+    { queryKey: [...all, 'integrations'], options: { staleTime: INTEGRATION_STALE_TIME_MS } },
+    { queryKey: [...all, 'integration'], options: { staleTime: INTEGRATION_STALE_TIME_MS } },
+    { queryKey: [...all, 'write-schema'], options: { staleTime: SCHEMA_STALE_TIME_MS } },
+    { queryKey: [...all, 'record'], options: { staleTime: 0, gcTime: 0 } },
+  ];
+}
+
 export function integrationQueryOptions(client: TrackstarClient, integrationType: IntegrationType, integrationName: string) {
   return {
     queryKey: trackstarQueryKeys.integration(client.baseUrl, integrationType, integrationName),
     queryFn: ({ signal }: { signal?: AbortSignal }): Promise<IntegrationInfo> => client.getIntegration(integrationType, integrationName, signal),
-    staleTime: INTEGRATION_STALE_TIME_MS,
-    ...readPolicy,
   };
 }
 
@@ -72,8 +106,14 @@ export function integrationsQueryOptions(client: TrackstarClient, integrationTyp
   return {
     queryKey: trackstarQueryKeys.integrations(client.baseUrl, integrationType),
     queryFn: ({ signal }: { signal?: AbortSignal }): Promise<IntegrationInfo[]> => client.listIntegrations(integrationType, signal),
-    staleTime: INTEGRATION_STALE_TIME_MS,
-    ...readPolicy,
+  };
+}
+
+/** The current record an update form starts from (`GET` of the path the update writes to). */
+export function recordQueryOptions(client: TrackstarClient, path: string) {
+  return {
+    queryKey: trackstarQueryKeys.record(client.baseUrl, path),
+    queryFn: ({ signal }: { signal?: AbortSignal }): Promise<Record<string, unknown>> => client.getRecord(path, signal),
   };
 }
 
@@ -91,6 +131,8 @@ export interface LoadedWriteSchema {
   method: WriteMethod;
   /** The integration-level `/meta` says options depend on the connected account. */
   hasConnectionSpecificFields: boolean;
+  /** Presentation derived from the schema (labels of enums, order, hints), as an rjsf uiSchema. */
+  uiSchema?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -139,7 +181,5 @@ export function writeSchemaQueryOptions(client: TrackstarClient, params: WriteSc
   return {
     queryKey: trackstarQueryKeys.writeSchema(client.baseUrl, params),
     queryFn: ({ signal }: { signal?: AbortSignal }): Promise<LoadedWriteSchema> => loadWriteSchema(client, params, signal),
-    staleTime: SCHEMA_STALE_TIME_MS,
-    ...readPolicy,
   };
 }

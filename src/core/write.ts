@@ -1,35 +1,30 @@
 import { fillPathTemplate } from './actions';
 import { isTrackstarApiError } from './api-error';
 import type { TrackstarClient, WriteResult } from './client';
-import { type IdempotencyKeyStore, writeFingerprint } from './idempotency';
-import { isPlaceholderValue } from './schema/placeholders';
-import { stripEmpty } from './strip-empty';
 import type { ResolvedWriteOperation } from './write-operation';
 
 /** Longest `retry-after` worth waiting for in front of an operator; longer ones are reported instead. */
 const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
 
-/** The body exactly as it will be sent: no empty values, no placeholder options. */
-export function prepareWriteBody(formData: unknown): Record<string, unknown> {
-  const stripped = stripEmpty(formData ?? {}, { isDropped: isPlaceholderValue });
-  return stripped !== null && typeof stripped === 'object' && !Array.isArray(stripped) ? (stripped as Record<string, unknown>) : {};
-}
-
 export interface PerformWriteOptions {
   client: TrackstarClient;
   operation: Pick<ResolvedWriteOperation, 'method' | 'pathTemplate'>;
   pathParams?: Readonly<Record<string, string | number>> | undefined;
-  /** Form data; it is stripped here, so callers cannot forget to. */
-  formData: unknown;
-  keys: IdempotencyKeyStore;
+  /** The body exactly as it is to be sent (see `prepareWriteBody`). */
+  body: Record<string, unknown>;
+  /** The logical write's key: the same for every attempt of the same write (see `write-form-control.ts`). */
+  idempotencyKey: string;
   signal?: AbortSignal | undefined;
   /** Called before waiting out a 429, so the UI can say so. */
   onRateLimited?: ((retryAfterSeconds: number) => void) | undefined;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-export interface PerformedWrite extends WriteResult {
+/** A write Trackstar accepted, with what was sent. */
+export interface WriteSuccess extends WriteResult {
+  /** The body exactly as sent. */
   body: Record<string, unknown>;
+  /** The filled path, e.g. `/wms/orders/ord_1`. */
   path: string;
   idempotencyKey: string;
 }
@@ -45,16 +40,19 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** The path a write goes to; throws before any request when a path param is missing. */
+export function writePath(operation: Pick<ResolvedWriteOperation, 'pathTemplate'>, pathParams?: Readonly<Record<string, string | number>>): string {
+  return fillPathTemplate(operation.pathTemplate, pathParams);
+}
+
 /**
- * Sends one write. Missing path params throw before any request. Writes are
- * never retried automatically, with one exception: a 429 is waited out once and
- * retried with the same key, because Trackstar has said exactly when to come back.
+ * Sends one write. Writes are never retried automatically, with one exception: a
+ * 429 is waited out once and retried with the same key, because Trackstar has said
+ * exactly when to come back and has not processed the request.
  */
-export async function performWrite(options: PerformWriteOptions): Promise<PerformedWrite> {
-  const { client, operation, keys } = options;
-  const path = fillPathTemplate(operation.pathTemplate, options.pathParams);
-  const body = prepareWriteBody(options.formData);
-  const idempotencyKey = keys.keyFor(writeFingerprint(operation.method, path, body));
+export async function performWrite(options: PerformWriteOptions): Promise<WriteSuccess> {
+  const { client, operation, body, idempotencyKey } = options;
+  const path = writePath(operation, options.pathParams);
   const send = () => client.write({ method: operation.method, path, body, idempotencyKey, signal: options.signal });
 
   let result: WriteResult;
@@ -67,6 +65,5 @@ export async function performWrite(options: PerformWriteOptions): Promise<Perfor
     await (options.sleep ?? sleep)(wait * 1000, options.signal);
     result = await send();
   }
-  keys.complete();
   return { ...result, body, path, idempotencyKey };
 }

@@ -2,7 +2,7 @@
  * The proxy's allowlist: exactly the Trackstar endpoints the library calls, derived
  * from the write-action catalogue so a new action needs no second table here.
  */
-import { WRITE_ACTIONS } from '../core/actions';
+import { WRITE_ACTIONS, recordPathTemplate } from '../core/actions';
 
 export type ProxiedMethod = 'GET' | 'POST' | 'PUT';
 
@@ -60,6 +60,11 @@ function buildRoutes(): ProxyRoute[] {
       { method: 'GET' as const, template: `${metaPath}/{integration_name}` },
     ]),
     ...actions.map((action) => ({ method: action.method, template: action.path })),
+    // The record an update form starts from: exactly the resources of update actions.
+    ...actions.flatMap((action) => {
+      const template = recordPathTemplate(action.action);
+      return template ? [{ method: 'GET' as const, template }] : [];
+    }),
   ];
 
   const seen = new Set<string>();

@@ -8,7 +8,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import type { IntegrationType } from '../../src/core/actions';
-import { TrackstarProvider, type TrackstarProviderProps } from '../../src/react/TrackstarProvider';
+import { TrackstarProvider, type TrackstarProviderProps } from '../../src/react/trackstar-provider';
 import { createInPageTrackstar, sandboxAccessToken, type Sandbox, type SandboxOptions } from '../../src/sandbox';
 
 export const BASE_URL = '/api/trackstar';

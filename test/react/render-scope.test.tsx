@@ -2,7 +2,7 @@ import { getDefaultRegistry } from '@rjsf/core';
 import type { BaseInputTemplateProps } from '@rjsf/utils';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { TrackstarWriteForm } from '../../src/react/components/TrackstarWriteForm';
+import { TrackstarWriteForm } from '../../src/react/components/trackstar-write-form';
 import { createHarness, renderWithProvider } from './harness';
 
 const DefaultInput = getDefaultRegistry().templates.BaseInputTemplate;

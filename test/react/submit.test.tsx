@@ -4,8 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TrackstarApiError } from '../../src/core/api-error';
 import { draftStorageKey } from '../../src/core/draft-storage';
 import { findEmptyValues } from '../../src/core/strip-empty';
-import { TrackstarWriteForm, type TrackstarWriteFormProps } from '../../src/react/components/TrackstarWriteForm';
-import type { TrackstarWriteSuccess } from '../../src/react/hooks/useTrackstarWrite';
+import { TrackstarWriteForm, type TrackstarWriteFormProps } from '../../src/react/components/trackstar-write-form';
+import type { TrackstarWriteSuccess } from '../../src/react/hooks/use-trackstar-write';
 import { sandboxAccessToken } from '../../src/sandbox';
 import { type Harness, createHarness, jsonResponse, renderWithProvider } from './harness';
 

@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { describe, expect, it, vi } from 'vitest';
-import { TrackstarWriteForm } from '../../src/react/components/TrackstarWriteForm';
+import { TrackstarWriteForm } from '../../src/react/components/trackstar-write-form';
 import { FIXTURE_SPEC } from '../../src/sandbox';
 import { createHarness, jsonResponse, renderWithProvider } from './harness';
 

@@ -1,12 +1,22 @@
+import type { UiSchema } from '@rjsf/utils';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { type IntegrationType, integrationTypeOf } from '../../core/actions';
-import { type TrackstarApiError, isTrackstarApiError } from '../../core/api-error';
-import { type LoadedWriteSchema, type SchemaScope, integrationQueryOptions, writeSchemaQueryOptions } from '../../core/queries';
-import { SchemaError, isSchemaError } from '../../core/schema/errors';
-import { applyWriteOperation } from '../../core/schema/to-form-schema';
-import type { FormSchema } from '../../core/types';
-import { type ResolvedWriteOperation, resolveWriteOperation } from '../../core/write-operation';
+import {
+  type FormSchema,
+  type IntegrationType,
+  type LoadedWriteSchema,
+  type ResolvedWriteOperation,
+  type SchemaScope,
+  type TrackstarApiError,
+  SchemaError,
+  applyWriteOperation,
+  integrationQueryOptions,
+  integrationTypeOf,
+  isSchemaError,
+  isTrackstarApiError,
+  resolveWriteOperation,
+  writeSchemaQueryOptions,
+} from '../../core';
 import { useTrackstarContext } from '../context';
 
 export interface UseWriteSchemaOptions {
@@ -33,6 +43,8 @@ export type WriteSchemaState =
       status: 'ready';
       integration: IntegrationSummary;
       schema: FormSchema;
+      /** Presentation derived from the schema (labels of enums, order, hints); the host's uiSchema wins over it. */
+      uiSchema: UiSchema | undefined;
       operation: ResolvedWriteOperation;
       /** Some options depend on the connected account and show a hint instead (integration scope). */
       hasConnectionSpecificFields: boolean;
@@ -45,12 +57,13 @@ export type WriteSchemaState =
  * every form on the page that shows the same action.
  */
 export function useWriteSchema(options: UseWriteSchemaOptions): WriteSchemaState {
-  const { client, schemaScope: providerScope } = useTrackstarContext();
+  const { client, queryClient, schemaScope: providerScope } = useTrackstarContext();
   const integrationType = options.integrationType ?? integrationTypeOf(options.action);
   const scope = options.schemaScope ?? providerScope;
-  const integrationQuery = useQuery(integrationQueryOptions(client, integrationType, options.integrationName));
+  const integrationQuery = useQuery(integrationQueryOptions(client, integrationType, options.integrationName), queryClient);
   const schemaQuery = useQuery(
     writeSchemaQueryOptions(client, { action: options.action, integrationType, integrationName: options.integrationName, scope }),
+    queryClient,
   );
 
   const info = integrationQuery.data;
@@ -101,6 +114,7 @@ export function useWriteSchema(options: UseWriteSchemaOptions): WriteSchemaState
     status: 'ready',
     integration,
     schema: merged.schema,
+    uiSchema: loaded.uiSchema as UiSchema | undefined,
     operation: resolution.operation,
     hasConnectionSpecificFields: loaded.hasConnectionSpecificFields,
     source: loaded.source,

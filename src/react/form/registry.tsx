@@ -8,30 +8,24 @@ import {
   type SchemaUtilsType,
   type TemplatesType,
   type UiSchema,
+  type ValidatorType,
   createSchemaUtils,
+  englishStringTranslator,
 } from '@rjsf/utils';
-import type { ValidatorType } from '@rjsf/utils';
-import { enhanceSelectWidget } from './SelectWidgetEnhancements';
-import { withLocalValue } from './LocalValueField';
-import { withStableUiSchema } from './StableUiSchemaField';
-import { createTableArrayField } from './TableArrayField';
+import { withLineItemGrid } from './line-items/array-field';
+import { enhanceSelectWidget } from './select-widget-enhancements';
+import { withFormStore } from './store-schema-field';
 import { wrapOnce } from './wrap-once';
-
-const tableArrayFields = new WeakMap<Parameters<typeof createTableArrayField>[0], ReturnType<typeof createTableArrayField>>();
-function tableArrayField(fallback: Parameters<typeof createTableArrayField>[0]) {
-  return wrapOnce(tableArrayFields, fallback, createTableArrayField);
-}
 
 /** Keywords whose resolution depends on the definitions or on the form data. */
 const DATA_DEPENDENT_KEYWORDS = ['$ref', 'dependencies', 'if', 'allOf', 'anyOf', 'oneOf', 'patternProperties'] as const;
 
 /**
  * rjsf's `retrieveSchema` returns a new object on every call, even for a schema with
- * nothing to resolve, and ObjectField calls it with the form data on every change:
- * every property then receives a "new" schema and re-renders, all 500 line items
- * included. Schemas from `toFormSchema` are already inlined, so a node without
- * data-dependent keywords (and without extra keys its `additionalProperties` would
- * add) is returned as is.
+ * nothing to resolve, and ObjectField calls it on every render: every property would
+ * then receive a "new" schema and re-render. Schemas from `toFormSchema` are already
+ * inlined, so a node without data-dependent keywords (and without extra keys its
+ * `additionalProperties` would add) is returned as is.
  */
 function withStableRetrieval<T, S extends RJSFSchema, F extends FormContextType>(schemaUtils: SchemaUtilsType<T, S, F>): SchemaUtilsType<T, S, F> {
   const stable: SchemaUtilsType<T, S, F> = Object.create(schemaUtils);
@@ -48,23 +42,33 @@ function withStableRetrieval<T, S extends RJSFSchema, F extends FormContextType>
   return stable;
 }
 
-/** Leaf fields (the ones an operator types into) keep their value locally; see `withLocalValue`. */
-function withLocalLeafValues(fields: RegistryFieldsType): RegistryFieldsType {
-  const out = { ...fields };
-  for (const name of ['StringField', 'NumberField', 'BooleanField'] as const) {
-    const field = fields[name];
-    if (field) out[name] = withLocalValue(field);
-  }
-  return out;
+export type FormRegistry = Registry<unknown, RJSFSchema, FormContextType>;
+
+type ObjectTemplate = TemplatesType<unknown, RJSFSchema, FormContextType>['ObjectFieldTemplate'];
+const classNamed = new WeakMap<ObjectTemplate, ObjectTemplate>();
+function withClassName(Template: ObjectTemplate, className: string): ObjectTemplate {
+  return wrapOnce(classNamed, Template, (Inner) => {
+    const Named: ObjectTemplate = (props) => <Inner {...props} className={props.className ? `${props.className} ${className}` : className} />;
+    return Named;
+  });
 }
 
-export type FormRegistry = Registry<unknown, RJSFSchema, FormContextType>;
+/**
+ * rjsf `Form`'s own type for `templates`, so a theme's `templates` object (e.g.
+ * `@rjsf/mui`'s `Theme.templates`) is accepted as is. Two slots are this library's:
+ * `TrackstarButton` and `TrackstarNotice` (see `src/react/templates`).
+ */
+export type FormTemplates = Partial<Omit<TemplatesType<unknown, RJSFSchema, FormContextType>, 'ButtonTemplates'>> & {
+  ButtonTemplates?: Partial<TemplatesType<unknown, RJSFSchema, FormContextType>['ButtonTemplates']>;
+};
 
 export interface RegistryOverrides {
   widgets?: RegistryWidgetsType | undefined;
-  templates?: Partial<TemplatesType> | undefined;
+  templates?: FormTemplates | undefined;
   fields?: RegistryFieldsType | undefined;
   formContext?: FormContextType | undefined;
+  /** rjsf's string translator, for rjsf's own strings (its buttons, widgets, labels). */
+  translateString?: Registry['translateString'] | undefined;
 }
 
 export interface BuildRegistryOptions extends RegistryOverrides {
@@ -78,23 +82,28 @@ export interface BuildRegistryOptions extends RegistryOverrides {
  * The registry rjsf's `Form` would build, built here because this library renders
  * rjsf's fields without `Form` (whose every change clones and re-defaults the whole
  * form data). Host widgets, templates and fields override the defaults exactly as
- * they would on `Form`, so a theme keeps working.
+ * they would on `Form`, so a theme keeps working. Every field reads the form store
+ * (the `SchemaField` wrapper), and arrays render as line-item grids unless the host
+ * brings its own `ArrayField`.
  */
 export function buildRegistry(options: BuildRegistryOptions): FormRegistry {
   const defaults = getDefaultRegistry<unknown, RJSFSchema, FormContextType>();
   const widgets = { ...defaults.widgets, ...options.widgets };
   const hostTemplates = options.templates ?? {};
+  const hostFields = options.fields ?? {};
   return {
     ...defaults,
-    // Line items render as a table; a host's own ArrayField or ObjectField still wins.
-    fields: withLocalLeafValues({
+    fields: {
       ...defaults.fields,
-      ObjectField: withStableUiSchema(defaults.fields.ObjectField!),
-      ArrayField: tableArrayField(withStableUiSchema(defaults.fields.ArrayField!)),
-      ...options.fields,
-    }),
+      ArrayField: withLineItemGrid(defaults.fields.ArrayField!),
+      ...hostFields,
+      SchemaField: withFormStore(hostFields.SchemaField ?? defaults.fields.SchemaField!),
+    },
     templates: {
       ...defaults.templates,
+      // rjsf's own group template draws a bare <fieldset>; a class lets the optional stylesheet style it without
+      // touching the fieldsets a theme draws (MUI's outlined inputs are fieldsets too).
+      ObjectFieldTemplate: withClassName(defaults.templates.ObjectFieldTemplate, 'tswf-object'),
       ...hostTemplates,
       ButtonTemplates: { ...defaults.templates.ButtonTemplates, ...hostTemplates.ButtonTemplates },
     } as FormRegistry['templates'],
@@ -103,13 +112,13 @@ export function buildRegistry(options: BuildRegistryOptions): FormRegistry {
     rootSchema: options.schema,
     formContext: options.formContext ?? {},
     schemaUtils: withStableRetrieval(createSchemaUtils(options.validator, options.schema)),
+    translateString: options.translateString ?? englishStringTranslator,
     globalUiOptions: options.uiSchema?.['ui:globalOptions'],
     globalFormOptions: {
       idPrefix: options.idPrefix,
       idSeparator: '_',
       useFallbackUiForUnsupportedType: false,
-      // Form data is updated with structural sharing, so an unchanged branch keeps its identity and a
-      // shallow comparison is exact; rjsf's default deep comparison would walk 500 line items per keystroke.
+      // Fields read the store; a prop change is a real change, and a shallow comparison is exact.
       experimental_componentUpdateStrategy: 'shallow',
     },
     uiSchemaDefinitions: {},

@@ -1,0 +1,202 @@
+/**
+ * One line item: its number, one cell per column, the buttons that act on it, and
+ * (for items with nested objects or lists) its details, opened under the row.
+ * Cells are rjsf fields fed by the form store (see `store-schema-field.tsx`): a
+ * keystroke re-renders the cell typed in, not the row.
+ */
+import { type FieldPathId, type FormContextType, type Registry, type RJSFSchema, type UiSchema, toFieldPathId } from '@rjsf/utils';
+import { memo, useMemo } from 'react';
+import { type ErrorTree, type FormPath, getIn } from '../../../core';
+import { buttonTemplate } from '../../templates/trackstar-button';
+import { useFormRuntime } from '../form-runtime';
+import { useFieldSlice } from '../use-form-state';
+import type { GridColumn, GridLayout } from './grid-layout';
+
+type AnyRegistry = Registry<unknown, RJSFSchema, FormContextType>;
+
+function noop(): void {}
+
+export interface GridRowProps {
+  /** Index of the item in the array. */
+  index: number;
+  /** Position among the rows shown (differs from `index` while a filter is on). */
+  position: number;
+  /** Top offset when the grid is windowed. */
+  start: number | undefined;
+  layout: GridLayout;
+  arrayPathId: FieldPathId;
+  registry: AnyRegistry;
+  itemLabel: string;
+  disabled: boolean;
+  readonly: boolean;
+  canRemove: boolean;
+  expanded: boolean;
+  onToggleDetails: (index: number) => void;
+  onRemove: (index: number) => void;
+  measureRow: ((element: Element | null) => void) | undefined;
+}
+
+function detailsHaveErrors(errors: unknown, details: GridLayout['details']): boolean {
+  if (!errors || typeof errors !== 'object') return false;
+  return details.some((detail) => (errors as ErrorTree)[detail.key] !== undefined);
+}
+
+export const GridRow = memo(function GridRow(props: GridRowProps) {
+  const { index, position, start, layout, arrayPathId, registry, itemLabel, disabled, readonly, canRemove, measureRow } = props;
+  const runtime = useFormRuntime();
+  const { messages, formatters } = runtime;
+  const rowPathId = useMemo(() => toFieldPathId(index, registry.globalFormOptions, arrayPathId), [index, registry, arrayPathId]);
+  const rowPath = rowPathId.path as FormPath;
+  const number = formatters.number(index + 1);
+  const rowLabel = messages.rowLabel({ item: itemLabel, number });
+  // A row whose details hold an error opens them, so the error can be seen and reached.
+  const detailErrors = useFieldSlice(runtime.control.store, rowPath, (state) => detailsHaveErrors(getIn(state.errors, rowPath), layout.details));
+  const expanded = props.expanded || detailErrors;
+  const detailsId = `${rowPathId.$id}__details`;
+  const Button = buttonTemplate(registry);
+  const { RemoveButton } = registry.templates.ButtonTemplates;
+  const hasDetails = layout.details.length > 0;
+  const style = start === undefined ? undefined : ({ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${start}px)` } as const);
+
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-label={rowLabel}
+      className={`tswf-grid__row${expanded ? ' tswf-grid__row--expanded' : ''}`}
+      data-index={position}
+      data-position={position}
+      data-item={index}
+      ref={measureRow}
+      style={style}
+    >
+      <div role="rowheader" className="tswf-grid__index" aria-colindex={1}>
+        <span className="tswf-visually-hidden">{`${itemLabel} `}</span>
+        {number}
+      </div>
+      {layout.columns.map((column, columnIndex) => (
+        <GridCell
+          key={column.key ?? '.'}
+          column={column}
+          columnIndex={columnIndex}
+          position={position}
+          rowPathId={rowPathId}
+          rowLabel={rowLabel}
+          registry={registry}
+          disabled={disabled}
+          readonly={readonly}
+        />
+      ))}
+      <div role="gridcell" className="tswf-grid__actions" aria-colindex={layout.columns.length + 2} data-grid-cell="" data-position={position} data-column={layout.columns.length}>
+        {hasDetails ? (
+          <Button
+            registry={registry}
+            variant="link"
+            className="tswf-grid__toggle"
+            aria-expanded={expanded}
+            aria-controls={expanded ? detailsId : undefined}
+            aria-label={messages.rowDetails({ item: itemLabel, number })}
+            onClick={() => props.onToggleDetails(index)}
+          >
+            {expanded ? '▾' : '▸'}
+          </Button>
+        ) : null}
+        {canRemove ? (
+          <RemoveButton
+            registry={registry}
+            className="tswf-grid__remove"
+            title={messages.removeRow({ item: itemLabel, number })}
+            aria-label={messages.removeRow({ item: itemLabel, number })}
+            disabled={disabled || readonly}
+            onClick={() => props.onRemove(index)}
+          />
+        ) : null}
+      </div>
+      {hasDetails && expanded ? (
+        <div role="gridcell" className="tswf-grid__details" aria-colindex={1} aria-colspan={layout.columns.length + 2}>
+          <div role="group" id={detailsId} aria-label={messages.rowDetails({ item: itemLabel, number })} className="tswf-grid__details-body">
+            {layout.details.map((detail) => (
+              <DetailField key={detail.key} detail={detail} rowPathId={rowPathId} registry={registry} disabled={disabled} readonly={readonly} />
+            ))}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+});
+
+/** A cell's label for assistive technology: the column and the row ("Quantity, Line item 3"). The header shows it to sighted operators. */
+function cellUiSchema(column: GridColumn): UiSchema {
+  const options = (column.uiSchema['ui:options'] ?? {}) as Record<string, unknown>;
+  return { ...column.uiSchema, 'ui:options': { ...options, label: false }, 'ui:description': '' };
+}
+
+interface GridCellProps {
+  column: GridColumn;
+  columnIndex: number;
+  position: number;
+  rowPathId: FieldPathId;
+  rowLabel: string;
+  registry: AnyRegistry;
+  disabled: boolean;
+  readonly: boolean;
+}
+
+const GridCell = memo(function GridCell({ column, columnIndex, position, rowPathId, rowLabel, registry, disabled, readonly }: GridCellProps) {
+  const SchemaField = registry.fields.SchemaField!;
+  const cellPathId = useMemo(
+    () => (column.key === null ? rowPathId : toFieldPathId(column.key, registry.globalFormOptions, rowPathId)),
+    [column.key, registry, rowPathId],
+  );
+  const uiSchema = useMemo(() => cellUiSchema(column), [column]);
+  return (
+    <div role="gridcell" className="tswf-grid__cell" aria-colindex={columnIndex + 2} data-grid-cell="" data-position={position} data-column={columnIndex}>
+      <label htmlFor={cellPathId.$id} className="tswf-visually-hidden">
+        {`${column.title}, ${rowLabel}`}
+      </label>
+      <SchemaField
+        name={column.key ?? ''}
+        schema={column.schema}
+        uiSchema={uiSchema}
+        fieldPathId={cellPathId}
+        formData={undefined}
+        required={column.required}
+        disabled={disabled}
+        readonly={readonly}
+        registry={registry}
+        onChange={noop}
+        onBlur={noop}
+        onFocus={noop}
+      />
+    </div>
+  );
+});
+
+interface DetailFieldProps {
+  detail: GridLayout['details'][number];
+  rowPathId: FieldPathId;
+  registry: AnyRegistry;
+  disabled: boolean;
+  readonly: boolean;
+}
+
+function DetailField({ detail, rowPathId, registry, disabled, readonly }: DetailFieldProps) {
+  const SchemaField = registry.fields.SchemaField!;
+  const fieldPathId = useMemo(() => toFieldPathId(detail.key, registry.globalFormOptions, rowPathId), [detail.key, registry, rowPathId]);
+  return (
+    <SchemaField
+      name={detail.key}
+      schema={detail.schema}
+      uiSchema={detail.uiSchema}
+      fieldPathId={fieldPathId}
+      formData={undefined}
+      required={detail.required}
+      disabled={disabled}
+      readonly={readonly}
+      registry={registry}
+      onChange={noop}
+      onBlur={noop}
+      onFocus={noop}
+    />
+  );
+}

@@ -1,0 +1,124 @@
+/**
+ * Which rows of a long grid are in the DOM: those near the viewport, plus the one
+ * holding focus, so scrolling with the mouse never drops the operator's caret. The
+ * grid keeps its true height (rows not rendered still take their estimated, then
+ * measured, space), so the page never jumps when rows come and go.
+ *
+ * Short grids (and grids nested in a row's details) render every row, in flow.
+ */
+import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
+import { type RefObject, useCallback, useMemo, useRef, useState } from 'react';
+import { useIsomorphicLayoutEffect } from '../use-isomorphic-layout-effect';
+
+/** Above this many rows, rows are windowed. Below it, rendering them all costs less than tracking the window. */
+export const WINDOW_THRESHOLD = 60;
+const DEFAULT_ROW_HEIGHT = 52;
+const OVERSCAN = 6;
+
+export interface RowSlot {
+  /** Position among the shown rows (after filtering). */
+  position: number;
+  /** Distance from the top of the rows' container, when windowed. */
+  start: number | undefined;
+}
+
+export interface RowWindow {
+  windowed: boolean;
+  slots: RowSlot[];
+  /** Height of the rows' container when windowed. */
+  totalSize: number | undefined;
+  /** Ref for a rendered row element (carrying `data-index`), so its real height is used. */
+  measureRow: (element: Element | null) => void;
+  /** Scrolls the row at `position` on screen; returns once it is rendered (next frames). */
+  reveal: (position: number) => void;
+}
+
+export interface UseRowWindowOptions {
+  count: number;
+  /** Whether this grid may window at all (a nested grid never does: it lives inside a windowed row). */
+  allowed: boolean;
+  /** The element the rows are positioned in. */
+  containerRef: RefObject<HTMLElement | null>;
+  /** A row to keep rendered whatever the scroll position (the one with focus). */
+  keepPosition: number | undefined;
+}
+
+/** jsdom and hidden elements measure 0: keep the estimate rather than collapsing every row onto one line. */
+function measureRowHeight(element: Element, fallback: number): number {
+  const height = element.getBoundingClientRect().height;
+  return height > 0 ? height : fallback;
+}
+
+export function useRowWindow({ count, allowed, containerRef, keepPosition }: UseRowWindowOptions): RowWindow {
+  const windowed = allowed && count > WINDOW_THRESHOLD;
+  const [scrollMargin, setScrollMargin] = useState(0);
+  // The first measured row is the best estimate of the others (one layout for every row of a grid).
+  const estimate = useRef(DEFAULT_ROW_HEIGHT);
+  const keep = useRef(keepPosition);
+  keep.current = keepPosition;
+
+  const virtualizer = useWindowVirtualizer<Element>({
+    count: windowed ? count : 0,
+    estimateSize: () => estimate.current,
+    overscan: OVERSCAN,
+    scrollMargin,
+    enabled: windowed,
+    // Rendered on a server or before layout: the first screenful, so the grid is never empty.
+    initialRect: { width: 1024, height: 900 },
+    measureElement: (element) => {
+      const height = measureRowHeight(element, estimate.current);
+      if (estimate.current === DEFAULT_ROW_HEIGHT && height !== DEFAULT_ROW_HEIGHT) estimate.current = height;
+      return height;
+    },
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      const focused = keep.current;
+      if (focused !== undefined && focused < range.count && !indexes.includes(focused)) {
+        indexes.push(focused);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+  });
+
+  // Where the rows start on the page moves when anything above the grid grows or shrinks (an alert, a
+  // restored-draft notice): the window must know, or it would render the wrong rows.
+  useIsomorphicLayoutEffect(() => {
+    if (!windowed) return;
+    const element = containerRef.current;
+    if (!element || typeof window === 'undefined') return;
+    const top = element.getBoundingClientRect().top + window.scrollY;
+    if (Math.abs(top - scrollMargin) > 0.5) setScrollMargin(top);
+  });
+
+  const virtualItems = windowed ? virtualizer.getVirtualItems() : [];
+  const slots = useMemo<RowSlot[]>(
+    () =>
+      windowed
+        ? virtualItems.map((item) => ({ position: item.index, start: item.start - scrollMargin }))
+        : Array.from({ length: count }, (_, position) => ({ position, start: undefined })),
+    // The virtualizer's items are a new array whenever the window moves; that is when slots change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [windowed, count, virtualItems, scrollMargin],
+  );
+
+  const reveal = useCallback(
+    (position: number) => {
+      if (windowed) {
+        virtualizer.scrollToIndex(position, { align: 'center' });
+        return;
+      }
+      const row = containerRef.current?.querySelector(`[data-position="${position}"]`);
+      if (row && typeof (row as HTMLElement).scrollIntoView === 'function') (row as HTMLElement).scrollIntoView({ block: 'nearest' });
+    },
+    [windowed, virtualizer, containerRef],
+  );
+
+  return {
+    windowed,
+    slots,
+    totalSize: windowed ? virtualizer.getTotalSize() : undefined,
+    measureRow: virtualizer.measureElement as (element: Element | null) => void,
+    reveal,
+  };
+}
