@@ -1,8 +1,6 @@
 /**
- * One logical write, one `Idempotency-Key`. Sending the same body again (after a
- * timeout, a 5xx, a 409 or a lost connection) reuses the key, so Trackstar answers
- * from its store instead of creating a second order. A different body is a
- * different write; a success ends the write.
+ * Keys and fingerprints of writes. One logical write, one `Idempotency-Key`: the
+ * rule for when a key is reused lives in `form/write-form-control.ts`.
  */
 
 export function createIdempotencyKey(): string {
@@ -32,28 +30,4 @@ export function canonicalJson(value: unknown): string {
 
 export function writeFingerprint(method: string, path: string, body: unknown): string {
   return `${method.toUpperCase()} ${path} ${canonicalJson(body)}`;
-}
-
-export interface IdempotencyKeyStore {
-  /** The key for this request: the pending one when the request is the same, a new one otherwise. */
-  keyFor(fingerprint: string): string;
-  /** The write succeeded: the next one is a new logical write. */
-  complete(): void;
-  readonly pendingKey: string | undefined;
-}
-
-export function createIdempotencyKeyStore(generate: () => string = createIdempotencyKey): IdempotencyKeyStore {
-  let pending: { fingerprint: string; key: string } | undefined;
-  return {
-    keyFor(fingerprint) {
-      if (pending?.fingerprint !== fingerprint) pending = { fingerprint, key: generate() };
-      return pending.key;
-    },
-    complete() {
-      pending = undefined;
-    },
-    get pendingKey() {
-      return pending?.key;
-    },
-  };
 }

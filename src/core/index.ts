@@ -53,8 +53,7 @@ export {
   writeSchemaQueryOptions,
 } from './queries';
 export type { LoadedWriteSchema, SchemaScope, TrackstarQueryDefault, WriteSchemaParams } from './queries';
-export { canonicalJson, createIdempotencyKey, createIdempotencyKeyStore, writeFingerprint } from './idempotency';
-export type { IdempotencyKeyStore } from './idempotency';
+export { canonicalJson, createIdempotencyKey, writeFingerprint } from './idempotency';
 export { performWrite, writePath } from './write';
 export type { PerformWriteOptions, WriteSuccess } from './write';
 export { prepareWriteBody } from './prepare-write-body';

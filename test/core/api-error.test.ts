@@ -54,8 +54,28 @@ describe('apiErrorFromResponse', () => {
     expect(limited.retryAfter).toBe(7);
     const invalid = apiErrorFromResponse(response(422), { error: 'Invalid body', origin: 'trackstar', detail: { json: { sku: ['Required.'] } } });
     expect(invalid.fieldErrors).toEqual({ sku: ['Required.'] });
-    expect(apiErrorFromResponse(new Response(null, { status: 502, statusText: 'Bad Gateway' }), undefined).message).toBe('Request failed with status 502 Bad Gateway.');
-    expect(apiErrorFromResponse(response(500), 'upstream exploded').message).toBe('upstream exploded');
+    expect(apiErrorFromResponse(new Response(null, { status: 502, statusText: 'Bad Gateway' }), undefined).message).toBe('HTTP 502 Bad Gateway.');
+    expect(apiErrorFromResponse(response(500), 'upstream exploded').message).toBe('HTTP 500: upstream exploded');
+  });
+
+  it('attributes an answer that is not in Trackstar\'s error shape to the server in between, without its HTML', () => {
+    const page = '<!doctype html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>';
+    const gateway = apiErrorFromResponse(new Response(null, { status: 502, statusText: 'Bad Gateway' }), page);
+    expect(gateway).toMatchObject({ origin: 'gateway', kind: 'server', status: 502, outcomeUncertain: true });
+    expect(gateway.message).toBe('HTTP 502 Bad Gateway: 502 Bad Gateway');
+    expect(gateway.message).not.toMatch(/</);
+    const wording = describeApiError(gateway, { integrationName: 'ShipHero', noun: 'order' });
+    expect(wording.title).toBe('A server between this page and Trackstar answered HTTP 502 (Bad Gateway) instead of Trackstar. Nothing you entered is lost.');
+    expect(wording.speaker).toBeUndefined();
+    const notFound = apiErrorFromResponse(new Response(null, { status: 404 }), '<html><body>Not Found</body></html>');
+    expect(notFound).toMatchObject({ origin: 'gateway', kind: 'not-found', outcomeUncertain: false });
+    expect(describeApiError(notFound).title).toMatch(/answered HTTP 404 instead of Trackstar/);
+  });
+
+  it('tells the host\'s proxy apart from Trackstar', () => {
+    const refused = apiErrorFromResponse(response(413), { error: 'The request body is larger than the 1048576-byte limit.', origin: 'proxy' });
+    expect(refused.origin).toBe('proxy');
+    expect(describeApiError(refused, { noun: 'order' })).toMatchObject({ title: "Your server's Trackstar route refused this order.", speaker: 'Your server' });
   });
 
   it('parses retry-after as seconds or as an HTTP date', () => {
@@ -72,7 +92,7 @@ describe('describeApiError', () => {
     new TrackstarApiError({ status, origin, message: 'verbatim text', ...extra });
 
   it('names the integration that rejected the write', () => {
-    expect(describeApiError(make(400, 'integration'), context)).toEqual({ title: 'ShipHero rejected this order.', message: 'verbatim text' });
+    expect(describeApiError(make(400, 'integration'), context)).toEqual({ title: 'ShipHero rejected this order.', message: 'verbatim text', speaker: 'ShipHero' });
   });
   it('says when Trackstar validation rejected it before it reached the integration', () => {
     expect(describeApiError(make(422, 'trackstar'), context).title).toBe("Trackstar's validation rejected this order before it reached ShipHero.");

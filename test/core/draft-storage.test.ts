@@ -13,7 +13,7 @@ describe('draft storage', () => {
   it('round-trips, ignores garbage, and survives a storage that throws', () => {
     const key = 'k';
     expect(writeDraft(window.sessionStorage, key, { a: 1 }, 123)).toBe(true);
-    expect(readDraft(window.sessionStorage, key)).toEqual({ version: 1, savedAt: 123, formData: { a: 1 } });
+    expect(readDraft(window.sessionStorage, key)).toEqual({ version: 2, savedAt: 123, formData: { a: 1 }, pendingWrite: undefined });
     window.sessionStorage.setItem(key, '{not json');
     expect(readDraft(window.sessionStorage, key)).toBeUndefined();
     removeDraft(window.sessionStorage, key);

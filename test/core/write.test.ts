@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MissingPathParamError, fillPathTemplate, parseOperationUrl } from '../../src/core/actions';
 import { TrackstarApiError } from '../../src/core/api-error';
 import { createTrackstarClient } from '../../src/core/client';
-import { canonicalJson, createIdempotencyKey, createIdempotencyKeyStore } from '../../src/core/idempotency';
+import { canonicalJson, createIdempotencyKey } from '../../src/core/idempotency';
 import { performWrite } from '../../src/core/write';
 
 type Answer = { status: number; body: unknown; headers?: Record<string, string> } | 'offline';
@@ -18,7 +18,8 @@ function scriptedApi(answers: Answer[]) {
       requests.push({ url, key: headers['idempotency-key'], body: JSON.parse(String(init.body)) });
       const answer = answers.shift() ?? { status: 200, body: { id: 'x', data: {}, unused_fields: [] } };
       if (answer === 'offline') throw new TypeError('Failed to fetch');
-      return new Response(JSON.stringify(answer.body), { status: answer.status, headers: answer.headers });
+      const text = typeof answer.body === 'string' || answer.body === undefined ? answer.body : JSON.stringify(answer.body);
+      return new Response(text, { status: answer.status, headers: answer.headers });
     },
   });
   return { client, requests };
@@ -53,50 +54,18 @@ describe('idempotency keys', () => {
   it('compares bodies regardless of key order', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonicalJson({ a: [{ c: 3, d: 2 }], b: 1 }));
   });
-
-  it('reuses the key for the same write until it succeeds', () => {
-    const store = createIdempotencyKeyStore();
-    const first = store.keyFor('POST /x {"a":1}');
-    expect(store.keyFor('POST /x {"a":1}')).toBe(first);
-    const changed = store.keyFor('POST /x {"a":2}');
-    expect(changed).not.toBe(first);
-    store.complete();
-    expect(store.keyFor('POST /x {"a":2}')).not.toBe(changed);
-  });
 });
 
 describe('performWrite', () => {
-  it('sends the stripped body and throws on a missing path param before any request', async () => {
+  it('sends the body under the key it is given, and throws on a missing path param before any request', async () => {
     const { client, requests } = scriptedApi([ok]);
-    const keys = createIdempotencyKeyStore();
-    await expect(performWrite({ client, operation: { method: 'PUT', pathTemplate: '/wms/orders/{order_id}' }, formData: {}, keys })).rejects.toThrow(MissingPathParamError);
+    await expect(
+      performWrite({ client, operation: { method: 'PUT', pathTemplate: '/wms/orders/{order_id}' }, body: {}, idempotencyKey: 'k1' }),
+    ).rejects.toThrow(MissingPathParamError);
     expect(requests).toHaveLength(0);
-    const result = await performWrite({ client, operation, formData: { order_number: '1', notes: '', gift: false, line_items: [{ sku: '' }] }, keys });
-    expect(requests[0]!.body).toEqual({ order_number: '1', gift: false });
-    expect(result.body).toEqual({ order_number: '1', gift: false });
-  });
-
-  it.each([
-    ['a lost connection', 'offline' as const],
-    ['a 5xx', { status: 503, body: { error: 'busy', origin: 'trackstar' } }],
-    ['a 409 in flight', { status: 409, body: { error: 'still running', origin: 'trackstar' } }],
-  ])('reuses the key after %s, then uses a new one after success', async (_label, failure) => {
-    const { client, requests } = scriptedApi([failure, ok, ok]);
-    const keys = createIdempotencyKeyStore();
-    const body = { order_number: '1' };
-    await expect(performWrite({ client, operation, formData: body, keys })).rejects.toBeInstanceOf(TrackstarApiError);
-    await performWrite({ client, operation, formData: { ...body }, keys });
-    await performWrite({ client, operation, formData: body, keys });
-    expect(requests[1]!.key).toBe(requests[0]!.key);
-    expect(requests[2]!.key).not.toBe(requests[1]!.key);
-  });
-
-  it('uses a new key once the body changed after a failure', async () => {
-    const { client, requests } = scriptedApi(['offline', ok]);
-    const keys = createIdempotencyKeyStore();
-    await performWrite({ client, operation, formData: { order_number: '1' }, keys }).catch(() => undefined);
-    await performWrite({ client, operation, formData: { order_number: '2' }, keys });
-    expect(requests[1]!.key).not.toBe(requests[0]!.key);
+    const result = await performWrite({ client, operation, body: { order_number: '1', gift: false }, idempotencyKey: 'k1' });
+    expect(requests[0]).toMatchObject({ key: 'k1', body: { order_number: '1', gift: false } });
+    expect(result).toMatchObject({ id: 'ord_1', body: { order_number: '1', gift: false }, path: '/wms/orders', idempotencyKey: 'k1' });
   });
 
   it('waits out one 429 and retries with the same key, then reports a second one', async () => {
@@ -104,19 +73,32 @@ describe('performWrite', () => {
     const sleep = vi.fn(async () => undefined);
     const onRateLimited = vi.fn();
     const first = scriptedApi([limited, ok]);
-    await performWrite({ client: first.client, operation, formData: { a: 1 }, keys: createIdempotencyKeyStore(), sleep, onRateLimited });
+    await performWrite({ client: first.client, operation, body: { a: 1 }, idempotencyKey: 'k', sleep, onRateLimited });
     expect(sleep).toHaveBeenCalledWith(3000, undefined);
     expect(onRateLimited).toHaveBeenCalledWith(3);
-    expect(first.requests.map((request) => request.key)).toEqual([first.requests[0]!.key, first.requests[0]!.key]);
+    expect(first.requests.map((request) => request.key)).toEqual(['k', 'k']);
 
     const second = scriptedApi([limited, limited, ok]);
-    await expect(performWrite({ client: second.client, operation, formData: { a: 1 }, keys: createIdempotencyKeyStore(), sleep })).rejects.toMatchObject({ kind: 'rate-limited' });
+    await expect(performWrite({ client: second.client, operation, body: { a: 1 }, idempotencyKey: 'k', sleep })).rejects.toMatchObject({ kind: 'rate-limited' });
     expect(second.requests).toHaveLength(2);
   });
 
   it('never retries other failures on its own', async () => {
     const { client, requests } = scriptedApi([{ status: 500, body: { error: 'boom', origin: 'trackstar' } }, ok]);
-    await expect(performWrite({ client, operation, formData: { a: 1 }, keys: createIdempotencyKeyStore() })).rejects.toMatchObject({ kind: 'server' });
+    await expect(performWrite({ client, operation, body: { a: 1 }, idempotencyKey: 'k' })).rejects.toMatchObject({ kind: 'server' });
     expect(requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['a login page', { status: 200, body: '<html><title>Sign in</title></html>' }],
+    ['OK', { status: 200, body: 'OK' }],
+    ['an empty body', { status: 204, body: undefined }],
+    ['an empty object', { status: 200, body: {} }],
+    ['an array', { status: 200, body: [1] }],
+  ])('treats a 2xx with %s as an unreadable answer, not a success', async (_label, answer) => {
+    const { client } = scriptedApi([answer as Answer]);
+    const failure = await performWrite({ client, operation, body: { a: 1 }, idempotencyKey: 'k' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(TrackstarApiError);
+    expect(failure).toMatchObject({ kind: 'invalid-response', outcomeUncertain: true, retryable: true });
   });
 });

@@ -32,9 +32,10 @@ export function setIn<T>(root: T, path: FormPath, value: unknown): T {
   const current = isObject && Object.prototype.hasOwnProperty.call(root, head) ? (root as Record<string | number, unknown>)[head] : undefined;
   const next = setIn(current, rest, value);
   if (Object.is(current, next) && isObject && (next !== undefined || !Object.prototype.hasOwnProperty.call(root, head))) return root;
-  if (Array.isArray(root) || (!isObject && typeof head === 'number')) {
+  const index = typeof head === 'number' ? head : /^(0|[1-9]\d*)$/.test(head) ? Number(head) : undefined;
+  if (index !== undefined && (Array.isArray(root) || (!isObject && typeof head === 'number'))) {
     const copy = Array.isArray(root) ? [...(root as unknown[])] : [];
-    copy[Number(head)] = next;
+    copy[index] = next;
     return copy as T;
   }
   const copy: Record<string | number, unknown> = {};

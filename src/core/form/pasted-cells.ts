@@ -75,9 +75,11 @@ const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'off', '']);
 /** "1,234.50", "1 234,50", "$12" → a number, or `undefined`. Thousands separators and a currency sign are tolerated. */
 function readNumber(text: string): number | undefined {
   let cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(/^[$€£¥]|[$€£¥]$/g, '');
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/\./g, '').replace(',', '.');
-  else if (/^-?\d+(,\d+)$/.test(cleaned)) cleaned = cleaned.replace(',', '.');
-  else cleaned = cleaned.replace(/,(?=\d{3}(\D|$))/g, '');
+  // "1,234" and "1,234.5" group thousands with commas; "1.234,5" and "1.234.567" with dots; "2,5" is a decimal
+  // comma. A lone "1.234" stays a decimal: misreading a price as a thousand times more is the worse mistake.
+  if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(cleaned)) cleaned = cleaned.replace(/,/g, '');
+  else if (/^-?\d{1,3}(\.\d{3})+,\d+$|^-?\d{1,3}(\.\d{3}){2,}$/.test(cleaned)) cleaned = cleaned.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d+,\d+$/.test(cleaned)) cleaned = cleaned.replace(',', '.');
   if (!/^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(cleaned)) return undefined;
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : undefined;
