@@ -282,15 +282,19 @@ export function resolveMessages(overrides?: Partial<TrackstarMessages>): Trackst
 
 export interface Formatters {
   number(value: number): string;
+  /** A row number ("Line item 2501"): no digit grouping, as in a spreadsheet's row headers. */
+  rowNumber(value: number): string;
   time(epochMs: number): string;
 }
 
 export function createFormatters(locale?: string | undefined): Formatters {
   // One formatter per kind: constructing Intl objects is the expensive part.
   const numbers = new Intl.NumberFormat(locale);
+  const rows = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 0 });
   const times = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
   return {
     number: (value) => numbers.format(value),
+    rowNumber: (value) => rows.format(value),
     time: (epochMs) => times.format(new Date(epochMs)),
   };
 }

@@ -130,10 +130,11 @@ describe('submitting: validation before any request', () => {
     const summary = await screen.findByRole('alert');
     expect(summary).toHaveTextContent('Fix these 2 fields before sending:');
     expect(within(summary).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Line item 2 › Quantity: This field is required.',
-      'Line item 3 › Quantity: must be >= 1',
+      'Line item 2 › Quantity is required.',
+      'Line item 3 › Quantity must be at least 1.',
     ]);
-    await userEvent.click(within(summary).getByRole('button', { name: 'Line item 3 › Quantity' }));
+    expect(screen.getByLabelText('Quantity, Line item 2')).toHaveFocus();
+    await userEvent.click(within(summary).getByRole('button', { name: 'Line item 3 › Quantity must be at least 1.' }));
     expect(screen.getByLabelText('Quantity, Line item 3')).toHaveFocus();
     expect(writes(harness)).toHaveLength(0);
   });
@@ -142,7 +143,7 @@ describe('submitting: validation before any request', () => {
     const harness = createHarness({ integrationName: 'cratewise' });
     renderWithProvider(<TrackstarWriteForm action="create_product" integrationName="cratewise" schemaScope="integration" defaultValues={{ name: 'Tee', sku: 'TEE' }} />, harness);
     await userEvent.click(await screen.findByRole('button', { name: 'Create product' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(/Connect an account to see options: this field is required/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/is required, and its options come from the connected account: connect an account to see options/);
     expect(harness.callsTo('/wms/products', 'POST')).toHaveLength(0);
   });
 
@@ -187,7 +188,7 @@ describe('submitting: idempotency and double submits', () => {
     expect(writes(harness)[2]!.headers['idempotency-key']).not.toBe(retried!.headers['idempotency-key']);
   });
 
-  it('uses a new key when the body changed after a failure', async () => {
+  it('asks before sending a changed body after a failure that may have gone through, then uses a new key', async () => {
     const harness = createHarness();
     let dropNext = true;
     harness.intercept((call) => {
@@ -202,6 +203,11 @@ describe('submitting: idempotency and double submits', () => {
     await screen.findByRole('alert');
     await userEvent.type(screen.getByLabelText(/^Order number/), '-B');
     await userEvent.click(await submitButton());
+    const confirm = await screen.findByRole('alert');
+    expect(confirm).toHaveTextContent('You changed this order after an attempt that may have reached Bluefin WMS. Sending it now is a new write');
+    expect(confirm).toHaveFocus();
+    expect(writes(harness)).toHaveLength(1);
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Send as a new order' }));
     await screen.findByText(/Order created in Bluefin WMS/);
     const [first, second] = writes(harness);
     expect(second!.headers['idempotency-key']).not.toBe(first!.headers['idempotency-key']);
@@ -261,7 +267,7 @@ describe('submitting: errors say who rejected what, and keep every value', () =>
     expect(alert).toHaveTextContent('gift_wrap: Unknown field.');
     expect(screen.getByLabelText(/^Order number/).closest('.form-group')).toHaveTextContent('Order number is already in this batch.');
     const sku = screen.getByLabelText('SKU, Line item 1');
-    expect(sku.closest('[role="cell"]')).toHaveTextContent('Not a valid SKU.');
+    expect(sku.closest('[role="gridcell"]')).toHaveTextContent('Not a valid SKU.');
     expect(sku).toHaveAttribute('aria-describedby', expect.stringContaining(`${sku.id}__error`));
     expect(error.fieldErrors).toEqual({
       order_number: ['Order number is already in this batch.'],
@@ -361,6 +367,8 @@ describe('submitting: success', () => {
     await userEvent.click(await submitButton());
     await screen.findByText(/Order created in Bluefin WMS/);
     expect(harness.sandbox.receivedWrites[0]!.body).toMatchObject({ order_number: '555', line_items: [{ sku: 'TEE-9', quantity: 3 }] });
+    // A click right after the success is the second click of a double click, and is ignored.
+    await new Promise((resolve) => setTimeout(resolve, 650));
     await userEvent.click(screen.getByRole('button', { name: 'Start a new order' }));
     expect(screen.getByLabelText(/^Order number/)).toHaveValue('');
     expect(screen.queryByText(/Order created/)).toBeNull();

@@ -27,7 +27,10 @@ describe('TrackstarWriteForm: rendering from schemas', () => {
     expect(orderType).toHaveDisplayValue('customer');
     expect(screen.getByLabelText(/^Priority/)).toHaveValue(100);
 
-    const lineItems = screen.getByRole('table', { name: /Line items/ });
+    const group = screen.getByRole('group', { name: /Line items/ });
+    expect(group).toHaveTextContent('No line items yet.');
+    await userEvent.click(within(group).getByRole('button', { name: 'Add line item' }));
+    const lineItems = screen.getByRole('grid', { name: /Line items/ });
     expect(within(lineItems).getAllByRole('columnheader').map((header) => header.textContent)).toEqual(
       expect.arrayContaining(['SKU *', 'Quantity *']),
     );

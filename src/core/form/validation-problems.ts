@@ -130,7 +130,7 @@ export function createFieldLabeler(
         // "Line item 2" replaces "Line items": the row says which list it is in.
         const listTitle = out.pop() ?? (parentKey ? humanizeKey(parentKey) : 'Item');
         const item = title ?? singularize(listTitle);
-        out.push(messages.rowLabel({ item, number: formatters.number(Number(segment) + 1) }));
+        out.push(messages.rowLabel({ item, number: formatters.rowNumber(Number(segment) + 1) }));
       } else {
         out.push(title ?? humanizeKey(segment));
       }

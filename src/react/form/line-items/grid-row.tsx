@@ -47,7 +47,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
   const { messages, formatters } = runtime;
   const rowPathId = useMemo(() => toFieldPathId(index, registry.globalFormOptions, arrayPathId), [index, registry, arrayPathId]);
   const rowPath = rowPathId.path as FormPath;
-  const number = formatters.number(index + 1);
+  const number = formatters.rowNumber(index + 1);
   const rowLabel = messages.rowLabel({ item: itemLabel, number });
   // A row whose details hold an error opens them, so the error can be seen and reached.
   const detailErrors = useFieldSlice(runtime.control.store, rowPath, (state) => detailsHaveErrors(getIn(state.errors, rowPath), layout.details));

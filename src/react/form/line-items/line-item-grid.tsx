@@ -164,7 +164,7 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
     control.setValue(arrayPath, [...rows, newItem()]);
     setQuery('');
     setRemoved(undefined);
-    const number = formatters.number(rows.length + 1);
+    const number = formatters.rowNumber(rows.length + 1);
     runtime.announce(messages.rowAdded({ item: itemLabel, number }));
     moveFocus(rows.length, 0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -179,7 +179,7 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
       );
       setExpanded((previous) => new Set([...previous].flatMap((open) => (open === index ? [] : [open > index ? open - 1 : open]))));
       setRemoved({ index, item: rows[index] });
-      runtime.announce(messages.rowRemoved({ item: itemLabel, number: formatters.number(index + 1) }));
+      runtime.announce(messages.rowRemoved({ item: itemLabel, number: formatters.rowNumber(index + 1) }));
       // Focus goes to the row that took this one's place, or the one before; with none left, to the add button.
       const shownAfter = (shown ? shown.length : rows.length) - 1;
       if (shownAfter <= 0) pendingFocus.current = 'add-button';
@@ -196,7 +196,7 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
     control.setValue(arrayPath, [...rows.slice(0, index), removed.item, ...rows.slice(index)]);
     setRemoved(undefined);
     setQuery('');
-    runtime.announce(messages.rowRestored({ item: itemLabel, number: formatters.number(index + 1) }));
+    runtime.announce(messages.rowRestored({ item: itemLabel, number: formatters.rowNumber(index + 1) }));
     moveFocus(index, 0);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [removed, rowsNow, control, runtime, messages, formatters, itemLabel, moveFocus]);
@@ -431,7 +431,7 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
       )}
       {removed ? (
         <p className="tswf-grid__undo">
-          <span>{messages.rowRemoved({ item: itemLabel, number: formatters.number(removed.index + 1) })}</span>{' '}
+          <span>{messages.rowRemoved({ item: itemLabel, number: formatters.rowNumber(removed.index + 1) })}</span>{' '}
           <Button registry={registry} variant="link" onClick={undoRemove}>
             {messages.undo()}
           </Button>
