@@ -247,7 +247,7 @@ export function describeApiError(error: TrackstarApiError, context: ErrorWording
   const speaker =
     error.origin === 'integration' ? (context.integrationName ?? 'The connected system') : error.origin === 'trackstar' ? 'Trackstar' : error.origin === 'proxy' ? 'Your server' : undefined;
   const title = ((): string => {
-    if (error.origin === 'gateway' && error.kind !== 'rate-limited') {
+    if (error.origin === 'gateway' && error.kind !== 'rate-limited' && error.kind !== 'invalid-response') {
       return messages.errorGateway({ status: error.status, statusText: error.statusText ?? '' });
     }
     if (error.origin === 'proxy' && error.kind !== 'rate-limited' && error.kind !== 'server' && error.kind !== 'timeout') {

@@ -115,7 +115,11 @@ export interface WriteFormBodyProps {
 type FormRegistryInput = Parameters<typeof buildRegistry>[0];
 type Values = Record<string, unknown>;
 
-/** A second click of a double click lands on whatever replaced the submit button; it must not act. */
+/**
+ * The primary button changes what it does (submit → "Start a new order" → submit): the second click of
+ * a double click lands on the new action and must not act, or a double click would clear the result, or
+ * send a prefilled form again.
+ */
 const DOUBLE_CLICK_GUARD_MS = 600;
 
 function isDevelopment(): boolean {
@@ -292,14 +296,17 @@ export function WriteFormBody(props: WriteFormBodyProps) {
   const changedSinceWrite = useFormState(store, (state) => state.changedSinceWrite);
   const pendingWrite = useFormState(store, (state) => state.pendingWrite);
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const settledAt = useRef(0);
+  // When the primary button last turned into "Start a new …" (a success) and back into submit (a new entry).
+  const succeededAt = useRef(0);
+  const startedOverAt = useRef(0);
+  const justNow = (at: number) => Date.now() - at < DOUBLE_CLICK_GUARD_MS;
 
   const runSubmit = useCallback(
     async (options?: { confirmNewWrite?: boolean }): Promise<SubmitOutcome> => {
       const outcome = await control.submit(options);
       const current = latest.current;
       if (outcome.status === 'success') {
-        settledAt.current = Date.now();
+        succeededAt.current = Date.now();
         draft.clear();
         if (baseline.current) baseline.current = control.getValues();
         if (current.resetOnSuccess) {
@@ -333,16 +340,20 @@ export function WriteFormBody(props: WriteFormBodyProps) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (props.disabled || props.readonly) return;
+    if (props.disabled || props.readonly || justNow(startedOverAt.current)) return;
     void runSubmit();
   };
 
   const startOver = useCallback(
-    (values: Values = initialValues) => {
-      if (Date.now() - settledAt.current < DOUBLE_CLICK_GUARD_MS) return;
+    (values: Values = initialValues, { fromPrimaryButton = false } = {}) => {
+      if (fromPrimaryButton) {
+        if (justNow(succeededAt.current)) return;
+        startedOverAt.current = Date.now();
+      }
       control.reset(values, { forgetPendingWrite: true });
       draft.clear();
     },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [control, draft, initialValues],
   );
 
@@ -458,7 +469,7 @@ export function WriteFormBody(props: WriteFormBodyProps) {
       ) : null}
       <div className="tswf-form__actions">
         {offerStartNew ? (
-          <Button registry={registry} variant="primary" onClick={() => startOver()} disabled={props.disabled}>
+          <Button registry={registry} variant="primary" onClick={() => startOver(initialValues, { fromPrimaryButton: true })} disabled={props.disabled}>
             {messages.startNew({ noun })}
           </Button>
         ) : (
