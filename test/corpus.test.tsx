@@ -9,7 +9,7 @@
  * `TRACKSTAR_OPENAPI_SPEC` (`.ci/run` points it at ../shared/trackstar-spec/openapi.json).
  */
 import { readFileSync } from 'node:fs';
-import { screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createTrackstarClient } from '../src/core/client';
 import { loadWriteSchema } from '../src/core/queries';
@@ -92,6 +92,12 @@ function corpusSuite(label: string, spec: unknown) {
       await waitFor(() => expect(document.querySelector('form button[type="submit"]')).not.toBeNull(), { timeout: 10_000 });
       expect(screen.queryByRole('alert')).toBeNull();
 
+      // Nested objects and lists of a line item live in its details: open every row's, nested ones included.
+      for (let pass = 0; pass < 5; pass += 1) {
+        const closed = [...document.querySelectorAll<HTMLButtonElement>('.tswf-grid__toggle[aria-expanded="false"]')];
+        if (closed.length === 0) break;
+        for (const toggle of closed) fireEvent.click(toggle);
+      }
       for (const name of schema.required ?? []) {
         expect(document.getElementById(`${ID}_${name}`), `required field "${name}"`).not.toBeNull();
       }

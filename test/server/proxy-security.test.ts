@@ -184,17 +184,18 @@ describe('createTrackstarProxy: allowlist', () => {
 
   it.each([
     ['GET', '/wms/orders', 'POST'],
-    ['GET', '/wms/orders/o-1', 'PUT'],
+    ['POST', '/wms/orders/o-1', 'PUT, GET'],
+    ['GET', '/wms/orders/o-1/shipments', 'POST'],
     ['PUT', '/wms/orders', 'POST'],
     ['POST', '/integrations/wms', 'GET'],
-    ['DELETE', '/wms/returns/r-1', 'PUT'],
+    ['DELETE', '/wms/returns/r-1', 'PUT, GET'],
   ])('answers %s %s with 405 and Allow: %s', async (method, path, allowed) => {
     const upstream = createFakeUpstream();
     const response = await proxyWith(upstream)(clientRequest(path, { method }));
 
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe(allowed);
-    expect(await response.json()).toEqual({ error: expect.stringContaining(allowed), origin: 'proxy' });
+    expect(await response.json()).toEqual({ error: expect.stringContaining(`use ${allowed.split(', ').join(' or ')}`), origin: 'proxy' });
     expect(upstream.calls).toHaveLength(0);
   });
 });

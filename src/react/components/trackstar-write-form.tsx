@@ -145,7 +145,8 @@ export const TrackstarWriteForm = forwardRef<TrackstarWriteFormHandle, Trackstar
   const Button = buttonTemplate(chrome);
   const className = `tswf${props.className ? ` ${props.className}` : ''}`;
   const displayName = state.integration.displayName;
-  const noun = messages.actionNoun({ action: props.action, english: state.status === 'ready' ? state.operation.noun : 'record' });
+  // What an update form loads is the record itself: "the current order", not "the current order update".
+  const recordNoun = messages.actionNoun({ action: props.action, english: state.status === 'ready' ? state.operation.noun.replace(/ update$/, '') : 'record' });
 
   const retryPanel = (title: string, error: TrackstarApiError | Error, retry: () => void, isRetrying: boolean, hint?: string) => {
     const wording = isTrackstarApiError(error)
@@ -194,12 +195,12 @@ export const TrackstarWriteForm = forwardRef<TrackstarWriteFormHandle, Trackstar
       if (record.status === 'loading') {
         content = (
           <Notice registry={chrome} tone="info" role="status" busy className="tswf-status--loading">
-            {messages.loadingRecord({ noun })}
+            {messages.loadingRecord({ noun: recordNoun })}
           </Notice>
         );
       } else if (record.status === 'error') {
         // Never an empty update form: sent, it would overwrite the record with blanks.
-        content = retryPanel(messages.recordLoadFailedTitle({ noun, integration: displayName }), record.error, record.retry, record.isRetrying, messages.recordLoadFailedHint());
+        content = retryPanel(messages.recordLoadFailedTitle({ noun: recordNoun, integration: displayName }), record.error, record.retry, record.isRetrying, messages.recordLoadFailedHint());
       } else {
         content = (
           <WriteFormBody

@@ -253,7 +253,8 @@ export function WriteFormBody(props: WriteFormBodyProps) {
       previous = values;
       // Whether the draft is blank is only worked out when it is saved: not on every keystroke.
       draft.autosave.schedule(values, () => Object.keys(prepareWriteBody(values, { schema: latest.current.schema }).body).length === 0);
-      latest.current.onChange?.(values);
+      // The host's own `values` coming back in is not a change of the operator's: reporting it would loop.
+      if (values !== latest.current.values) latest.current.onChange?.(values);
     });
   }, [store, draft.autosave]);
   useEffect(() => {

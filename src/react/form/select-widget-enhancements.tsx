@@ -1,5 +1,6 @@
 import type { FormContextType, RJSFSchema, Widget, WidgetProps } from '@rjsf/utils';
 import { isPlaceholderEnum, placeholderHint } from '../../core/schema/placeholders';
+import { useControlAria } from './use-control-aria';
 import { wrapOnce } from './wrap-once';
 
 const wrapped = new WeakMap<Widget, Widget>();
@@ -23,7 +24,10 @@ export function enhanceSelectWidget(selectWidget: Widget): Widget {
 function createEnhancedSelectWidget(SelectWidget: Widget): Widget {
   function EnhancedSelectWidget(props: WidgetProps<unknown, RJSFSchema, FormContextType>) {
     const values = props.schema.enum;
-    if (isBranchSelector(props.id)) {
+    const branchSelector = isBranchSelector(props.id);
+    // The selector of a oneOf is not a field of its own, so no store field puts its ARIA right: done here.
+    useControlAria({ id: props.id, hasErrors: branchSelector && (props.rawErrors?.length ?? 0) > 0, required: branchSelector && props.required === true, kind: branchSelector ? 'control' : 'none' });
+    if (branchSelector) {
       // rjsf renders this select without a label, and the field's own title is lost with it: a wrapping
       // <label> names the control for assistive technology and shows the operator what is being chosen.
       return (

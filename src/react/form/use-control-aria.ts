@@ -67,12 +67,13 @@ export interface ControlAriaState {
   id: string;
   hasErrors: boolean;
   required: boolean;
-  /** `control` for a leaf field; `group` for an object or list, whose own message belongs to the group. */
-  kind: 'control' | 'group';
+  /** `control` for a leaf field; `group` for an object or list, whose own message belongs to the group; `none` to skip. */
+  kind: 'control' | 'group' | 'none';
 }
 
 export function useControlAria({ id, hasErrors, required, kind }: ControlAriaState): void {
   useIsomorphicLayoutEffect(() => {
+    if (kind === 'none') return;
     const errorId = errorIdFor(id);
     const errorShown = hasErrors && byId(errorId) !== null;
     if (kind === 'control') {
