@@ -1,48 +1,87 @@
 import type { BufferedResponse } from './http';
+import type { CachedAnswer, ResponseCacheStore } from './response-cache-store';
 
-interface FreshEntry {
-  readonly expiresAt: number;
-  readonly response: BufferedResponse;
+export interface SharedResponseCacheOptions {
+  readonly store: ResponseCacheStore;
+  readonly ttlMs: number;
+  readonly now: () => number;
+  /** How long one loader may hold a key before another instance may take over. */
+  readonly leaseMs: number;
+  /** Pause between looks at the store while another instance loads. */
+  readonly pollMs?: number;
 }
+
+function toCached(response: BufferedResponse): CachedAnswer {
+  return { status: response.status, headers: [...response.headers], body: response.body };
+}
+
+function fromCached(answer: CachedAnswer): BufferedResponse {
+  return { status: answer.status, headers: new Headers(answer.headers.map(([name, value]) => [name, value])), body: answer.body };
+}
+
+function randomId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+const delay = (milliseconds: number) => new Promise<void>((resolve) => setTimeout(resolve, milliseconds));
 
 /**
  * Caches successful (200) answers for a fixed time and lets concurrent requests for
- * the same key share one upstream call. Trackstar allows one `GET /integrations/...`
- * call a minute, so without this a page with several forms would be rate limited.
+ * the same key share one upstream call, within this process (a promise) and across
+ * processes that share the store (a lease: one instance loads, the others wait for
+ * its answer). Trackstar allows one `GET /integrations/...` call a minute, so without
+ * this a page with several forms, or a fleet of servers, would be rate limited.
  */
 export class SharedResponseCache {
-  private readonly fresh = new Map<string, FreshEntry>();
   private readonly inFlight = new Map<string, Promise<BufferedResponse>>();
+  private readonly pollMs: number;
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly now: () => number,
-  ) {}
+  constructor(private readonly options: SharedResponseCacheOptions) {
+    this.pollMs = options.pollMs ?? 25;
+  }
 
   getOrLoad(key: string, load: () => Promise<BufferedResponse>): Promise<BufferedResponse> {
-    const cached = this.fresh.get(key);
-    if (cached !== undefined && cached.expiresAt > this.now()) return Promise.resolve(cached.response);
-
     const pending = this.inFlight.get(key);
     if (pending !== undefined) return pending;
-
-    const loading = load()
-      .then((response) => {
-        if (response.status === 200) this.store(key, response);
-        return response;
-      })
-      .finally(() => this.inFlight.delete(key));
+    const loading = this.loadShared(key, load).finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, loading);
     return loading;
   }
 
-  private store(key: string, response: BufferedResponse): void {
-    const now = this.now();
-    // Keys include the query string, which clients choose: drop expired entries so
-    // the map cannot grow without bound.
-    for (const [storedKey, entry] of this.fresh) {
-      if (entry.expiresAt <= now) this.fresh.delete(storedKey);
+  private async loadShared(key: string, load: () => Promise<BufferedResponse>): Promise<BufferedResponse> {
+    const { store, now } = this.options;
+    const holder = randomId();
+    let awaited: string | undefined;
+    // A holder that vanished loses its lease after leaseMs; twice that is as long as anyone waits.
+    const giveUpAt = now() + 2 * this.options.leaseMs;
+    for (;;) {
+      const entry = await store.get(key);
+      if (entry !== undefined && (entry.expiresAt > now() || (awaited !== undefined && entry.loadId === awaited))) {
+        return fromCached(entry.answer);
+      }
+      const leaseHolder = await store.acquireLease(key, holder, now(), now() + this.options.leaseMs);
+      if (leaseHolder === holder) return this.loadAsHolder(key, holder, load);
+      if (leaseHolder !== undefined) awaited = leaseHolder;
+      if (now() > giveUpAt) {
+        throw new Error(`The shared cache entry ${key} stayed locked for ${2 * this.options.leaseMs} ms.`);
+      }
+      await delay(this.pollMs);
     }
-    this.fresh.set(key, { expiresAt: now + this.ttlMs, response });
+  }
+
+  private async loadAsHolder(key: string, holder: string, load: () => Promise<BufferedResponse>): Promise<BufferedResponse> {
+    const { store, now, ttlMs } = this.options;
+    try {
+      // Another instance may have stored a fresh answer between our look and the lease.
+      const entry = await store.get(key);
+      if (entry !== undefined && entry.expiresAt > now()) return fromCached(entry.answer);
+      const response = await load();
+      // A failure is stored already expired: the requests waiting on this load get it, later ones ask again.
+      const expiresAt = response.status === 200 ? now() + ttlMs : 0;
+      await store.put(key, { answer: toCached(response), expiresAt, loadId: holder });
+      return response;
+    } finally {
+      await store.releaseLease(key, holder);
+    }
   }
 }
