@@ -33,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
         headers jsonb NOT NULL,
         body_base64 text,
         expires_at bigint NOT NULL,
+        stored_at bigint NOT NULL,
         load_id text NOT NULL
       )`,
       `CREATE TABLE trackstar_cache_leases (

@@ -15,7 +15,12 @@ export interface CacheEntry {
   readonly answer: CachedAnswer;
   /** Clock time (ms) after which the answer is no longer served to new requests. */
   readonly expiresAt: number;
-  /** The lease holder that stored it: requests that waited on that holder take its answer, even a failure. */
+  /**
+   * When (clock ms) and by which lease holder it was stored. A request that began
+   * before then, or that saw that holder load, was waiting for this very answer and
+   * takes it, even a failure that is not kept for anyone else.
+   */
+  readonly storedAt: number;
   readonly loadId: string;
 }
 

@@ -1,5 +1,5 @@
 import type { BufferedResponse } from './http';
-import type { CachedAnswer, ResponseCacheStore } from './response-cache-store';
+import type { CacheEntry, CachedAnswer, ResponseCacheStore } from './response-cache-store';
 
 export interface SharedResponseCacheOptions {
   readonly store: ResponseCacheStore;
@@ -51,16 +51,17 @@ export class SharedResponseCache {
   private async loadShared(key: string, load: () => Promise<BufferedResponse>): Promise<BufferedResponse> {
     const { store, now } = this.options;
     const holder = randomId();
+    const startedAt = now();
     let awaited: string | undefined;
+    const awaitedAnswer = (entry: CacheEntry | undefined): entry is CacheEntry =>
+      entry !== undefined && (entry.expiresAt > now() || entry.storedAt > startedAt || (awaited !== undefined && entry.loadId === awaited));
     // A holder that vanished loses its lease after leaseMs; twice that is as long as anyone waits.
     const giveUpAt = now() + 2 * this.options.leaseMs;
     for (;;) {
       const entry = await store.get(key);
-      if (entry !== undefined && (entry.expiresAt > now() || (awaited !== undefined && entry.loadId === awaited))) {
-        return fromCached(entry.answer);
-      }
+      if (awaitedAnswer(entry)) return fromCached(entry.answer);
       const leaseHolder = await store.acquireLease(key, holder, now(), now() + this.options.leaseMs);
-      if (leaseHolder === holder) return this.loadAsHolder(key, holder, load);
+      if (leaseHolder === holder) return this.loadAsHolder(key, holder, awaitedAnswer, load);
       if (leaseHolder !== undefined) awaited = leaseHolder;
       if (now() > giveUpAt) {
         throw new Error(`The shared cache entry ${key} stayed locked for ${2 * this.options.leaseMs} ms.`);
@@ -69,16 +70,22 @@ export class SharedResponseCache {
     }
   }
 
-  private async loadAsHolder(key: string, holder: string, load: () => Promise<BufferedResponse>): Promise<BufferedResponse> {
+  private async loadAsHolder(
+    key: string,
+    holder: string,
+    awaitedAnswer: (entry: CacheEntry | undefined) => entry is CacheEntry,
+    load: () => Promise<BufferedResponse>,
+  ): Promise<BufferedResponse> {
     const { store, now, ttlMs } = this.options;
     try {
-      // Another instance may have stored a fresh answer between our look and the lease.
+      // Another instance may have finished a load between our look and the lease.
       const entry = await store.get(key);
-      if (entry !== undefined && entry.expiresAt > now()) return fromCached(entry.answer);
+      if (awaitedAnswer(entry)) return fromCached(entry.answer);
       const response = await load();
-      // A failure is stored already expired: the requests waiting on this load get it, later ones ask again.
-      const expiresAt = response.status === 200 ? now() + ttlMs : 0;
-      await store.put(key, { answer: toCached(response), expiresAt, loadId: holder });
+      // A failure is stored already expired: the requests that began while it loaded get it, later ones ask again.
+      const storedAt = now();
+      const expiresAt = response.status === 200 ? storedAt + ttlMs : storedAt;
+      await store.put(key, { answer: toCached(response), expiresAt, storedAt, loadId: holder });
       return response;
     } finally {
       await store.releaseLease(key, holder);

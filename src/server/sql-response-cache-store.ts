@@ -11,6 +11,7 @@ interface CacheRow {
   headers: unknown;
   body_base64: string | null;
   expires_at: number | string;
+  stored_at: number | string;
   load_id: string;
 }
 
@@ -45,7 +46,7 @@ export function createSqlResponseCacheStore(database: SqlDatabase, options: SqlR
   return {
     async get(key) {
       const { rows } = await database.query<CacheRow>(
-        'SELECT status, headers, body_base64, expires_at, load_id FROM trackstar_response_cache WHERE cache_key = $1',
+        'SELECT status, headers, body_base64, expires_at, stored_at, load_id FROM trackstar_response_cache WHERE cache_key = $1',
         [key],
       );
       const row = rows[0];
@@ -55,17 +56,17 @@ export function createSqlResponseCacheStore(database: SqlDatabase, options: SqlR
         headers: headerPairs(row.headers),
         body: row.body_base64 === null ? null : fromBase64(row.body_base64),
       };
-      return { answer, expiresAt: Number(row.expires_at), loadId: row.load_id };
+      return { answer, expiresAt: Number(row.expires_at), storedAt: Number(row.stored_at), loadId: row.load_id };
     },
     async put(key, entry: CacheEntry) {
       const { answer } = entry;
       await database.transaction(async (tx) => {
         await tx.query(
-          `INSERT INTO trackstar_response_cache (cache_key, status, headers, body_base64, expires_at, load_id)
-           VALUES ($1, $2, $3::jsonb, $4, $5, $6)
+          `INSERT INTO trackstar_response_cache (cache_key, status, headers, body_base64, expires_at, stored_at, load_id)
+           VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)
            ON CONFLICT (cache_key) DO UPDATE SET status = EXCLUDED.status, headers = EXCLUDED.headers,
-             body_base64 = EXCLUDED.body_base64, expires_at = EXCLUDED.expires_at, load_id = EXCLUDED.load_id`,
-          [key, answer.status, JSON.stringify(answer.headers), answer.body === null ? null : toBase64(answer.body), entry.expiresAt, entry.loadId],
+             body_base64 = EXCLUDED.body_base64, expires_at = EXCLUDED.expires_at, stored_at = EXCLUDED.stored_at, load_id = EXCLUDED.load_id`,
+          [key, answer.status, JSON.stringify(answer.headers), answer.body === null ? null : toBase64(answer.body), entry.expiresAt, entry.storedAt, entry.loadId],
         );
         // Bounded whatever names clients ask for: the surplus that expires first goes.
         await tx.query(
