@@ -167,7 +167,7 @@ export function describeConnectionError(error: SandboxConnectionError, since: st
   return {
     ...error,
     error_message: error.message,
-    affected_endpoints: [{ endpoint: error.resource === null ? '*' : `GET /wms/${error.resource}`, preventing_sync: error.error_type === 'invalid_credentials' }],
+    affected_endpoints: error.resource === null ? [] : [{ endpoint: `GET /wms/${error.resource}`, preventing_sync: error.error_type === 'invalid_credentials' }],
     first_seen: since,
     last_seen: since,
   };

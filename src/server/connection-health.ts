@@ -41,7 +41,8 @@ function toIssue(error: unknown): ConnectionIssue | undefined {
   const endpointNames = endpoints.map((endpoint) => text(endpoint.endpoint)).filter((name): name is string => name !== undefined);
   return {
     type,
-    resource: text(error.resource) ?? (endpointNames.length === 1 ? endpointNames[0]! : null),
+    // The guide's `resource: null` means the whole connection; only the spec's shape lacks the field.
+    resource: 'resource' in error ? (text(error.resource) ?? null) : endpointNames.length === 1 ? endpointNames[0]! : null,
     message: text(error.message) ?? text(error.error_message) ?? type.replace(/_/g, ' '),
     blocking: type === 'invalid_credentials' || (type === 'unknown' && preventsSync),
   };
