@@ -10,6 +10,9 @@ import type { SandboxConnectionError, SandboxIntegration, SandboxLinkedConnectio
 const LINK_TOKEN_LIFETIME_MS = 30 * 60_000;
 const AUTH_CODE_LIFETIME_MS = 10 * 60_000;
 
+/** The header the stand-in Link modal authenticates its calls with. */
+export const LINK_TOKEN_HEADER = 'x-trackstar-link-token';
+
 /** The seeded connection whose credentials no longer work: reinstall it through Link. */
 export const SANDBOX_BROKEN_CONNECTION_ID = 'conn_sandbox_broken';
 

@@ -14,7 +14,7 @@ import { buildCatalogue, describeIntegration } from './catalogue';
 import { schemasHavePlaceholders, withConnectionOptions } from './connection-options';
 import { metaDocument, writeInfoDocument } from './documents';
 import { FIXTURE_SPEC } from './fixture-spec';
-import { LinkRegistry, describeConnectionError } from './link';
+import { LINK_TOKEN_HEADER, LinkRegistry, describeConnectionError } from './link';
 import { IdempotencyStore, RateLimiter, RecordStore, topCollectionOf, writeTargetOf, type StoredRecord, type StoredResponse } from './records';
 import { sampleBody } from './sample-body';
 import { assertOpenApiDocument, componentName, componentRef, componentSchemas, reachableSchemaNames } from './spec';
@@ -29,8 +29,7 @@ export function sandboxAccessToken(integrationType: IntegrationType, integration
 }
 
 const READ_ONLY_SUFFIX = '-readonly';
-/** The header the stand-in Link modal authenticates with. */
-export const LINK_TOKEN_HEADER = 'x-trackstar-link-token';
+
 const INTEGRATION_TYPES: readonly string[] = ['wms', 'cart'];
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 /** Any SKU starting like this is one the warehouse system does not know. */
