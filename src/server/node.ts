@@ -77,3 +77,6 @@ export function toNodeListener(handler: FetchHandler): NodeListener {
     void listener(request, response);
   };
 }
+
+export { openDatabase } from './open-database';
+export type { OpenDatabaseOptions } from './open-database';

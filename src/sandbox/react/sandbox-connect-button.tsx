@@ -116,7 +116,12 @@ export function SandboxConnectButton(props: SandboxConnectButtonProps) {
   const ids = useId();
   const latest = useRef(props);
   latest.current = props;
-  const request = (path: string, init: RequestInit) => (latest.current.fetch ?? globalThis.fetch)(`${latest.current.sandboxUrl.replace(/\/+$/, '')}${path}`, init);
+  const request = (path: string, init: RequestInit) => {
+    const url = `${latest.current.sandboxUrl.replace(/\/+$/, '')}${path}`;
+    const custom = latest.current.fetch;
+    // Called on its own, never detached from `window`: browsers refuse a detached `fetch`.
+    return custom ? custom(url, init) : fetch(url, init);
+  };
 
   // Once, like the real button's script load.
   const loaded = useRef(false);
