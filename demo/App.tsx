@@ -332,7 +332,7 @@ function ConnectionList({ customer, config, state, selectedId, onSelect, onReins
                     aria-label={`Open forms for ${name} (${connection.connection_id})`}
                     onClick={() => onSelect(connection.connection_id)}
                   >
-                    {selected ? 'Forms open' : 'Open forms'}
+                    Open forms
                   </button>
                   {health.reinstall && (
                     <ConnectButton config={config} customerId={customer.id} connectionId={connection.connection_id} onConnected={onReinstalled} className="demo-button demo-button--warning">
