@@ -6,7 +6,11 @@
 # Any failure here leaves the URL unset: the PostgreSQL tests then skip and say why.
 
 start_test_postgres() {
-  local as_root pg_bin port data_root
+  local pg_bin port data_root
+  if [ -n "${TRACKSTAR_TEST_DATABASE_URL:-}" ]; then
+    echo "PostgreSQL for the store tests: $TRACKSTAR_TEST_DATABASE_URL (given)"
+    return 0
+  fi
   as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
   if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
     echo "Installing Debian's postgresql for the store tests…"
@@ -14,7 +18,7 @@ start_test_postgres() {
   fi
   pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
   id postgres >/dev/null 2>&1 || as_root useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres || return 1
-  port="${TRACKSTAR_TEST_PG_PORT:-54329}"
+  port="${TRACKSTAR_TEST_PG_PORT:-$(node -e "const s=require('node:net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
   data_root="$(mktemp -d /tmp/trackstar-pg.XXXXXX)"
   chmod 755 "$data_root"
   as_root chown postgres "$data_root"
