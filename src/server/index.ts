@@ -26,6 +26,7 @@ export type { ConnectionStore, ConnectionToStore, StoredConnection } from './con
 export { createTrackstarStores } from './trackstar-stores';
 export type { TrackstarStores, TrackstarStoresOptions } from './trackstar-stores';
 export { createSqlConnectionStore } from './sql-connection-store';
+export { createMemoryConnectionStore } from './memory-connection-store';
 export { createSqlResponseCacheStore } from './sql-response-cache-store';
 export type { SqlResponseCacheStoreOptions } from './sql-response-cache-store';
 export type { SqlDatabase, SqlQueryable } from './sql-database';

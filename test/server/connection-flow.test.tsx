@@ -1,13 +1,16 @@
 /**
  * The whole connection flow as a host app runs it, in jsdom: the page's "Connect"
  * button (the sandbox stand-in for Trackstar Link) → the host's /get-link-token →
- * the modal → the host's /store-token (exchange, encrypted row) → a form for that
+ * the modal → the host's /store-token (exchange, stored) → a form for that
  * connection, whose dropdowns show the connection's own options → a write that
  * reaches Trackstar with that connection's token.
+ *
+ * The store is the in-memory one: PGlite takes several seconds to start under jsdom,
+ * and the same flow on PGlite and PostgreSQL is test/server/connections.test.ts.
  */
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { TrackstarProvider } from '../../src/react/TrackstarProvider';
 import { TrackstarWriteForm } from '../../src/react/components/TrackstarWriteForm';
@@ -15,15 +18,10 @@ import { toFormSchema } from '../../src/core/schema/to-form-schema';
 import type { MetaSchemaDocument } from '../../src/core/types';
 import { sampleBody } from '../../src/sandbox';
 import { SandboxConnectButton } from '../../src/sandbox/react';
-import { type TrackstarStores, createTrackstarStores, generateTokenKey } from '../../src/server';
-import { openPgliteDatabase } from '../../src/server/pglite';
+import { createMemoryConnectionStore } from '../../src/server';
 import { SANDBOX_ORIGIN, SESSION_HEADER, createTestHost, jsonBody } from './host';
 
-let stores: TrackstarStores;
-beforeAll(async () => {
-  stores = await createTrackstarStores(await openPgliteDatabase(), { tokenKey: generateTokenKey() });
-});
-afterAll(() => stores?.database.close());
+const stores = { connections: createMemoryConnectionStore() };
 
 describe('connecting a WMS and writing through the connection', () => {
   it('connects through the stand-in, then a form for that connection shows its options and writes with its token', async () => {

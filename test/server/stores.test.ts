@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { type SqlDatabase, type TrackstarStores, createTrackstarStores, generateTokenKey, migrate } from '../../src/server';
+import { type SqlDatabase, type TrackstarStores, createMemoryConnectionStore, createTrackstarStores, generateTokenKey, migrate } from '../../src/server';
 import { MIGRATIONS } from '../../src/server/migrations';
 import { openPgliteDatabase } from '../../src/server/pglite';
 import { DATABASE_KINDS, POSTGRES_SKIP_REASON } from './databases';
@@ -125,5 +125,22 @@ describe('the embedded database (PGlite) on disk', () => {
     } finally {
       await second.close();
     }
+  });
+});
+
+describe('createMemoryConnectionStore', () => {
+  it('keeps connections per customer and their tokens in this process', async () => {
+    const store = createMemoryConnectionStore();
+    const saved = await store.save(connection());
+    await store.save(connection({ connectionId: 'conn_b', customerId: 'cus_b' }));
+
+    expect(await store.list('cus_a')).toEqual([saved]);
+    expect(saved).not.toHaveProperty('accessToken');
+    expect(await store.accessToken('cus_a', 'conn_1')).toBe(ACCESS_TOKEN);
+    expect(await store.accessToken('cus_b', 'conn_1')).toBeUndefined();
+    expect((await store.find('conn_b'))?.customerId).toBe('cus_b');
+    const reinstalled = await store.save(connection({ accessToken: 'rotated' }));
+    expect(reinstalled.createdAt).toBe(saved.createdAt);
+    expect(await store.accessToken('cus_a', 'conn_1')).toBe('rotated');
   });
 });
