@@ -23,12 +23,13 @@ import {
 import { connectionHealthFrom } from '../../src/server/connection-health';
 import { openPgliteDatabase } from '../../src/server/pglite';
 import { openPostgresDatabase } from '../../src/server/postgres';
+import { DATABASE_TIMEOUT_MS } from './databases';
 import { type TestHost, createTestHost, jsonBody } from './host';
 
 let stores: TrackstarStores;
 beforeAll(async () => {
   stores = await createTrackstarStores(await openPgliteDatabase(), { tokenKey: generateTokenKey() });
-});
+}, DATABASE_TIMEOUT_MS);
 afterAll(() => stores?.database.close());
 
 /** The broken seeded connection, stored for cus_a as the demo does on its first start. */

@@ -10,6 +10,8 @@ import { openPostgresDatabase } from '../../src/server/postgres';
 import type { SqlDatabase } from '../../src/server';
 
 export const POSTGRES_URL = process.env.TRACKSTAR_TEST_DATABASE_URL;
+/** Opening PGlite compiles PostgreSQL's WebAssembly: seconds, more on a busy machine. A deadline for setup, not a budget. */
+export const DATABASE_TIMEOUT_MS = 90_000;
 export const POSTGRES_SKIP_REASON =
   'PostgreSQL variant skipped: TRACKSTAR_TEST_DATABASE_URL is not set (.ci/run starts a PostgreSQL server and sets it; or point it at an empty database you can CREATE DATABASE on).';
 

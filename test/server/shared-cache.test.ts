@@ -13,7 +13,7 @@ import {
   createTrackstarProxy,
   migrate,
 } from '../../src/server';
-import { DATABASE_KINDS, POSTGRES_SKIP_REASON } from './databases';
+import { DATABASE_KINDS, DATABASE_TIMEOUT_MS, POSTGRES_SKIP_REASON } from './databases';
 import { clientRequest } from './fake-upstream';
 
 /** A sandbox with Trackstar's one-call-a-minute limit on, and a count of the calls that reached it. */
@@ -64,7 +64,7 @@ describe.each(stores)('two proxy instances sharing $name', (variant) => {
   let shared: Awaited<ReturnType<typeof variant.open>>;
   beforeAll(async () => {
     shared = await variant.open();
-  });
+  }, DATABASE_TIMEOUT_MS);
   afterAll(() => shared?.close());
 
   it('make one upstream call for concurrent misses on both, and all answers are the same 200', async () => {

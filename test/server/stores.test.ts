@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SqlDatabase, type TrackstarStores, createMemoryConnectionStore, createTrackstarStores, generateTokenKey, migrate } from '../../src/server';
 import { MIGRATIONS } from '../../src/server/migrations';
 import { openPgliteDatabase } from '../../src/server/pglite';
-import { DATABASE_KINDS, POSTGRES_SKIP_REASON } from './databases';
+import { DATABASE_KINDS, DATABASE_TIMEOUT_MS, POSTGRES_SKIP_REASON } from './databases';
 
 const TOKEN_KEY = generateTokenKey();
 const ACCESS_TOKEN = 'live-access-token-7f3a9c';
@@ -40,7 +40,7 @@ describe.each(DATABASE_KINDS)('stores on $name', (kind) => {
     handle = await kind.create();
     database = handle.database;
     stores = await createTrackstarStores(database, { tokenKey: TOKEN_KEY });
-  });
+  }, DATABASE_TIMEOUT_MS);
   afterAll(() => handle?.drop());
 
   it('applies each migration once, also when several instances migrate at the same time', async () => {
@@ -125,7 +125,7 @@ describe('the embedded database (PGlite) on disk', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 2 * DATABASE_TIMEOUT_MS);
 });
 
 describe('createMemoryConnectionStore', () => {
