@@ -29,7 +29,6 @@ export function sandboxAccessToken(integrationType: IntegrationType, integration
 }
 
 const READ_ONLY_SUFFIX = '-readonly';
-
 const INTEGRATION_TYPES: readonly string[] = ['wms', 'cart'];
 const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 /** Any SKU starting like this is one the warehouse system does not know. */
@@ -503,7 +502,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     );
   });
 
-  app.get('/connections', requireApiKey, (c) => {
+  app.get('/connections', requireApiKey, () => {
     const data = link.list().map(connectionJson);
     return json({ data, next_token: null, total_count: data.length }, 200);
   });

@@ -1,4 +1,5 @@
 import type { BufferedResponse } from './http';
+import { ProxyRequestError } from './proxy-request-error';
 import type { CacheEntry, CachedAnswer, ResponseCacheStore } from './response-cache-store';
 
 export interface SharedResponseCacheOptions {
@@ -56,15 +57,16 @@ export class SharedResponseCache {
     const awaitedAnswer = (entry: CacheEntry | undefined): entry is CacheEntry =>
       entry !== undefined && (entry.expiresAt > now() || entry.storedAt > startedAt || (awaited !== undefined && entry.loadId === awaited));
     // A holder that vanished loses its lease after leaseMs; twice that is as long as anyone waits.
-    const giveUpAt = now() + 2 * this.options.leaseMs;
+    // Wall time, not the injectable cache clock: a test's frozen clock must not make this wait forever.
+    const giveUpAt = Date.now() + 2 * this.options.leaseMs;
     for (;;) {
       const entry = await store.get(key);
       if (awaitedAnswer(entry)) return fromCached(entry.answer);
       const leaseHolder = await store.acquireLease(key, holder, now(), now() + this.options.leaseMs);
       if (leaseHolder === holder) return this.loadAsHolder(key, holder, awaitedAnswer, load);
       if (leaseHolder !== undefined) awaited = leaseHolder;
-      if (now() > giveUpAt) {
-        throw new Error(`The shared cache entry ${key} stayed locked for ${2 * this.options.leaseMs} ms.`);
+      if (Date.now() > giveUpAt) {
+        throw new ProxyRequestError(504, `Another proxy instance has been loading ${key} for over ${2 * this.options.leaseMs} ms.`);
       }
       await delay(this.pollMs);
     }

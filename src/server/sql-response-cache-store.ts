@@ -1,3 +1,4 @@
+import { fromBase64, toBase64 } from './base64';
 import type { CacheEntry, CachedAnswer, ResponseCacheStore } from './response-cache-store';
 import type { SqlDatabase } from './sql-database';
 
@@ -13,19 +14,6 @@ interface CacheRow {
   expires_at: number | string;
   stored_at: number | string;
   load_id: string;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let offset = 0; offset < bytes.length; offset += 0x8000) binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
 }
 
 function headerPairs(value: unknown): Array<[string, string]> {

@@ -4,6 +4,7 @@
  * connection id is bound in as associated data: a ciphertext moved to another row
  * does not decrypt.
  */
+import { fromBase64, toBase64 } from './base64';
 
 export interface TokenCipher {
   encrypt(plaintext: string, associatedData: string): Promise<string>;
@@ -13,21 +14,6 @@ export interface TokenCipher {
 const FORMAT_VERSION = 'v1';
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let offset = 0; offset < bytes.length; offset += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(offset, offset + 0x8000));
-  }
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
 
 /** A fresh random key, base64: what `TRACKSTAR_TOKEN_KEY` holds. */
 export function generateTokenKey(): string {
