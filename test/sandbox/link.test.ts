@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { WRITE_ACTIONS } from '../../src/core/actions';
 import { LINK_TOKEN_HEADER, SANDBOX_BROKEN_CONNECTION_ID, createSandbox, type Sandbox, type SandboxLinkedConnection } from '../../src/sandbox';
-import { asRecord, call, describeRealSpec, loadRealSpec, seededPath, tokenOf } from './helpers';
+import { REAL_SPEC_TIMEOUT_MS, asRecord, call, describeRealSpec, loadRealSpec, seededPath, tokenOf } from './helpers';
 
 async function linkToken(sandbox: Sandbox, body: unknown = {}): Promise<string> {
   const answer = await call(sandbox, '/link/token', { method: 'POST', body });
@@ -182,6 +182,6 @@ describe('sandbox: records for prefilled updates', () => {
   describeRealSpec('test/sandbox/link.test.ts', () => {
     it('seeds the record of every update action of every integration', async () => {
       expect(await expectSeededUpdateRecords(createSandbox({ spec: loadRealSpec() }))).toBeGreaterThan(50);
-    });
+    }, REAL_SPEC_TIMEOUT_MS);
   });
 });
