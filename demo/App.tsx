@@ -1,3 +1,4 @@
+import { TrackstarConnectButton } from '@trackstar/react-trackstar-link';
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   type IntegrationInfo,
@@ -11,31 +12,53 @@ import {
   humanizeKey,
   parseOperationUrl,
   pathParamNames,
+  useIntegration,
   useIntegrations,
 } from '../src/index';
 // The seeds alone, not the sandbox itself (which runs on the server): records.ts only needs the action catalogue.
 import { SANDBOX_SEED_PATH_PARAMS } from '../src/sandbox/records';
+import { SandboxConnectButton } from '../src/sandbox/react';
+import type { ConnectionWithHealth } from '../src/server/trackstar-connections';
+import type { DemoCustomer } from './customers';
 import { ErrorPanel, type Outcome, RequestPanel, ResultPanel, type SentRequest } from './panels';
 
 type DemoMode = 'sandbox' | 'real';
 
-const API_BASE_URL = '/api/trackstar';
+interface DemoConfig {
+  mode: DemoMode;
+  customers: DemoCustomer[];
+  customerId: string | null;
+  sandboxLinkUrl: string | null;
+}
 
-const INTEGRATION_TYPES: ReadonlyArray<{ value: IntegrationType; label: string }> = [
-  { value: 'wms', label: 'WMS' },
-  { value: 'cart', label: 'Cart' },
-];
+const API_BASE_URL = '/api/trackstar';
+/** The page names its connection; the server checks it is the signed-in customer's and adds its token. */
+const CONNECTION_HEADER = 'x-trackstar-connection-id';
+
+async function errorMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { error?: unknown };
+    if (typeof body.error === 'string') return body.error;
+  } catch {
+    // Not JSON.
+  }
+  return `HTTP ${response.status}`;
+}
+
+async function postJson(path: string, body: unknown): Promise<Response> {
+  return fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+}
 
 export function App() {
-  const [mode, setMode] = useState<DemoMode | undefined>();
+  const [config, setConfig] = useState<DemoConfig | undefined>();
   const [configError, setConfigError] = useState<string | undefined>();
   useEffect(() => {
     let active = true;
     fetch('/__demo/config')
       .then(async (response) => {
         if (!response.ok) throw new Error(`GET /__demo/config answered ${response.status}.`);
-        const config = (await response.json()) as { mode?: unknown };
-        if (active) setMode(config.mode === 'real' ? 'real' : 'sandbox');
+        const loaded = (await response.json()) as DemoConfig;
+        if (active) setConfig(loaded);
       })
       .catch((error: unknown) => {
         if (active) setConfigError(error instanceof Error ? error.message : String(error));
@@ -55,13 +78,13 @@ export function App() {
             </span>
             <div>
               <h1 className="demo-brand__title">Write console</h1>
-              <p className="demo-brand__subtitle">Send orders, returns and shipments to connected systems through Trackstar</p>
+              <p className="demo-brand__subtitle">Connect your customers' systems and send orders, returns and shipments through Trackstar</p>
             </div>
           </div>
-          {mode && (
-            <span className={`demo-badge demo-badge--${mode}`}>
+          {config && (
+            <span className={`demo-badge demo-badge--${config.mode}`}>
               <span className="demo-badge__dot" aria-hidden="true" />
-              {mode === 'sandbox' ? 'Sandbox' : 'Live API'}
+              {config.mode === 'sandbox' ? 'Sandbox' : 'Live API'}
             </span>
           )}
         </div>
@@ -71,8 +94,11 @@ export function App() {
           <div role="alert" className="demo-card demo-notice demo-notice--error">
             The demo server could not be reached: {configError}
           </div>
-        ) : mode ? (
-          <Console mode={mode} />
+        ) : config ? (
+          // Integration names for the connection list come from one shared, cached /integrations call.
+          <TrackstarProvider baseUrl={API_BASE_URL}>
+            <AdminPage config={config} />
+          </TrackstarProvider>
         ) : (
           <p role="status" className="demo-card demo-notice">
             Loading…
@@ -83,22 +109,252 @@ export function App() {
   );
 }
 
-function Console({ mode }: { mode: DemoMode }) {
-  const [integrationType, setIntegrationType] = useState<IntegrationType>('wms');
-  const [integrationName, setIntegrationName] = useState('');
+/** `bluefin` → `Bluefin WMS`, from the shared `/integrations` answers. */
+function useDisplayNames(): (integrationName: string) => string {
+  const wms = useIntegrations('wms');
+  const cart = useIntegrations('cart');
+  return (integrationName) =>
+    [...(wms.data ?? []), ...(cart.data ?? [])].find((integration) => integration.integration_name === integrationName)?.display_name ??
+    humanizeKey(integrationName);
+}
+
+type ConnectionsState =
+  | { status: 'loading' }
+  | { status: 'ready'; connections: ConnectionWithHealth[] }
+  | { status: 'error'; message: string };
+
+function AdminPage({ config }: { config: DemoConfig }) {
+  const [customerId, setCustomerId] = useState(config.customerId ?? config.customers[0]!.id);
+  const [signedIn, setSignedIn] = useState<string | undefined>(config.customerId ?? undefined);
+  const [state, setState] = useState<ConnectionsState>({ status: 'loading' });
+  const [selectedId, setSelectedId] = useState<string | undefined>();
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  const ids = useId();
+  const displayName = useDisplayNames();
+
+  // The picker stands for the host's sign-in: the server keeps the customer in a session cookie.
+  useEffect(() => {
+    if (signedIn === customerId) return;
+    let active = true;
+    setState({ status: 'loading' });
+    postJson('/__demo/session', { customer_id: customerId })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(await errorMessage(response));
+        if (active) setSignedIn(customerId);
+      })
+      .catch((error: unknown) => active && setState({ status: 'error', message: error instanceof Error ? error.message : String(error) }));
+    return () => {
+      active = false;
+    };
+  }, [customerId, signedIn]);
+
+  const refresh = useCallback(async () => {
+    try {
+      const response = await fetch('/api/connections', { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(await errorMessage(response));
+      const { connections } = (await response.json()) as { connections: ConnectionWithHealth[] };
+      setState({ status: 'ready', connections });
+      return connections;
+    } catch (error) {
+      setState({ status: 'error', message: `The connections could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
+      return undefined;
+    }
+  }, []);
+
+  useEffect(() => {
+    if (signedIn !== customerId) return;
+    setSelectedId(undefined);
+    setNotice(undefined);
+    void refresh();
+  }, [signedIn, customerId, refresh]);
+
+  const connected = async (authCode: string, integrationName: string, verb: 'Connected' | 'Reinstalled' = 'Connected') => {
+    const response = await postJson('/store-token', { customer_id: customerId, auth_code: authCode, integration_name: integrationName });
+    if (!response.ok) {
+      setNotice({ tone: 'error', text: `The connection could not be stored: ${await errorMessage(response)}` });
+      return;
+    }
+    const { connection } = (await response.json()) as { connection: { connection_id: string; integration_name: string } };
+    setNotice({ tone: 'success', text: `${verb} ${displayName(integrationName)}: its forms are open below.` });
+    await refresh();
+    setSelectedId(connection.connection_id);
+  };
+
+  const connections = state.status === 'ready' ? state.connections : [];
+  const selected = connections.find((connection) => connection.connection_id === selectedId);
+  const customer = config.customers.find((candidate) => candidate.id === customerId)!;
+
+  return (
+    <>
+      <section className="demo-card demo-customer" aria-labelledby={`${ids}-customer-title`}>
+        <div className="demo-card__header">
+          <h2 id={`${ids}-customer-title`} className="demo-card__title">
+            Customer
+          </h2>
+        </div>
+        <div className="demo-customer__row">
+          <ChoiceField
+            id={`${ids}-customer`}
+            label="Signed in as"
+            value={customerId}
+            options={config.customers.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
+            emptyLabel="No customers"
+            onChange={setCustomerId}
+          />
+          <ConnectButton config={config} customerId={customerId} onConnected={(authCode, integrationName) => connected(authCode, integrationName)} className="demo-button demo-button--primary">
+            Connect your WMS
+          </ConnectButton>
+        </div>
+        {notice && (
+          <p role={notice.tone === 'error' ? 'alert' : 'status'} className={`demo-notice${notice.tone === 'error' ? ' demo-notice--error' : ' demo-notice--success'}`}>
+            {notice.text}
+          </p>
+        )}
+      </section>
+
+      <ConnectionList
+        customer={customer}
+        config={config}
+        state={state}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+        onReinstalled={(authCode, integrationName) => connected(authCode, integrationName, 'Reinstalled')}
+      />
+
+      {selected ? (
+        <ConnectionConsole key={selected.connection_id} mode={config.mode} connection={selected} />
+      ) : (
+        state.status === 'ready' &&
+        connections.length > 0 && <p className="demo-card demo-empty demo-pick-hint">Pick a connection to open its forms.</p>
+      )}
+    </>
+  );
+}
+
+interface ConnectButtonProps {
+  config: DemoConfig;
+  customerId: string;
+  /** Set to reinstall that connection: Link then skips the integration list. */
+  connectionId?: string;
+  onConnected: (authCode: string, integrationName: string) => void;
+  className: string;
+  children: string;
+}
+
+/** Trackstar's own button against the real API; the sandbox's stand-in, with the same props, otherwise. */
+function ConnectButton({ config, customerId, connectionId, onConnected, className, children }: ConnectButtonProps) {
+  const getLinkToken = async () => {
+    const response = await postJson('/get-link-token', connectionId === undefined ? {} : { connection_id: connectionId });
+    if (!response.ok) throw new Error(await errorMessage(response));
+    return ((await response.json()) as { linkToken: string }).linkToken;
+  };
+  const buttonId = `connect-${customerId}-${connectionId ?? 'new'}`;
+  if (config.mode === 'real') {
+    return (
+      <TrackstarConnectButton getLinkToken={getLinkToken} onSuccess={onConnected} buttonId={buttonId} className={className}>
+        {children}
+      </TrackstarConnectButton>
+    );
+  }
+  return (
+    <SandboxConnectButton sandboxUrl={config.sandboxLinkUrl ?? ''} getLinkToken={getLinkToken} onSuccess={onConnected} buttonId={buttonId} className={className}>
+      {children}
+    </SandboxConnectButton>
+  );
+}
+
+const HEALTH_LABELS: Record<ConnectionWithHealth['health']['status'], string> = {
+  healthy: 'Healthy',
+  degraded: 'Limited',
+  blocked: 'Needs reinstall',
+  unknown: 'Health unknown',
+};
+
+interface ConnectionListProps {
+  customer: DemoCustomer;
+  config: DemoConfig;
+  state: ConnectionsState;
+  selectedId: string | undefined;
+  onSelect: (connectionId: string) => void;
+  onReinstalled: (authCode: string, integrationName: string) => void;
+}
+
+function ConnectionList({ customer, config, state, selectedId, onSelect, onReinstalled }: ConnectionListProps) {
+  const titleId = useId();
+  const displayNameOf = useDisplayNames();
+  const displayName = (connection: ConnectionWithHealth) => displayNameOf(connection.integration_name);
+
+  return (
+    <section className="demo-card demo-connections" aria-labelledby={titleId}>
+      <div className="demo-card__header">
+        <h2 id={titleId} className="demo-card__title">
+          Connections of {customer.name}
+        </h2>
+      </div>
+      {state.status === 'loading' && <p role="status" className="demo-empty">Loading connections…</p>}
+      {state.status === 'error' && (
+        <p role="alert" className="demo-notice demo-notice--error">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && state.connections.length === 0 && <p className="demo-empty">No connections yet. Connect this customer's WMS to start.</p>}
+      {state.status === 'ready' && state.connections.length > 0 && (
+        <ul className="demo-connection-list" aria-label="Connections">
+          {state.connections.map((connection) => {
+            const name = displayName(connection);
+            const { health } = connection;
+            const selected = connection.connection_id === selectedId;
+            return (
+              <li key={connection.connection_id} className={`demo-connection${selected ? ' demo-connection--selected' : ''}`}>
+                <div className="demo-connection__summary">
+                  <span className="demo-connection__name">{name}</span>
+                  <span className={`demo-pill demo-pill--health-${health.status}`}>{HEALTH_LABELS[health.status]}</span>
+                </div>
+                <p className="demo-connection__meta">
+                  <code>{connection.connection_id}</code> · {connection.integration_type.toUpperCase()} · connected {new Date(connection.created_at).toLocaleDateString()}
+                </p>
+                {health.issues.length > 0 && (
+                  <ul className="demo-connection__issues">
+                    {health.issues.map((issue, index) => (
+                      <li key={index}>
+                        {issue.resource ? <strong>{humanizeKey(issue.resource)}: </strong> : null}
+                        {issue.message}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {health.status === 'unknown' && health.message && <p className="demo-connection__issues">{health.message}</p>}
+                <div className="demo-connection__actions">
+                  <button
+                    type="button"
+                    className="demo-button"
+                    aria-pressed={selected}
+                    aria-label={`Open forms for ${name} (${connection.connection_id})`}
+                    onClick={() => onSelect(connection.connection_id)}
+                  >
+                    Open forms
+                  </button>
+                  {health.reinstall && (
+                    <ConnectButton config={config} customerId={customer.id} connectionId={connection.connection_id} onConnected={onReinstalled} className="demo-button demo-button--warning">
+                      Reinstall
+                    </ConnectButton>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ConnectionConsole({ mode, connection }: { mode: DemoMode; connection: ConnectionWithHealth }) {
   const [action, setAction] = useState('');
   const [paramValues, setParamValues] = useState<Record<string, string>>({});
   const [result, setResult] = useState<Outcome<TrackstarWriteSuccess> | undefined>();
   const [error, setError] = useState<Outcome<TrackstarApiError | Error> | undefined>();
   const [sent, setSent] = useState<SentRequest | undefined>();
-
-  // Sandbox mode: the page names its connection; the demo server turns that into the sandbox's access token.
-  const connection = useRef('');
-  connection.current = `${integrationType}:${integrationName}`;
-  const headers = useCallback(
-    (): Record<string, string> => (mode === 'sandbox' && integrationName !== '' ? { 'x-demo-connection': connection.current } : {}),
-    [mode, integrationName],
-  );
 
   const requestCounter = useRef(0);
   const capturingFetch = useCallback(async (input: string, init: RequestInit): Promise<Response> => {
@@ -129,17 +385,11 @@ function Console({ mode }: { mode: DemoMode }) {
   }, []);
 
   return (
-    <TrackstarProvider baseUrl={API_BASE_URL} headers={headers} fetch={capturingFetch}>
+    // One provider (and query cache) per connection: connection-scoped schemas never mix between connections.
+    <TrackstarProvider baseUrl={API_BASE_URL} headers={{ [CONNECTION_HEADER]: connection.connection_id }} fetch={capturingFetch} schemaScope="connection">
       <Workbench
         mode={mode}
-        integrationType={integrationType}
-        onIntegrationType={(type) => {
-          setIntegrationType(type);
-          setIntegrationName('');
-          setAction('');
-        }}
-        integrationName={integrationName}
-        onIntegrationName={setIntegrationName}
+        connection={connection}
         action={action}
         onAction={setAction}
         paramValues={paramValues}
@@ -154,6 +404,20 @@ function Console({ mode }: { mode: DemoMode }) {
   );
 }
 
+interface WorkbenchProps {
+  mode: DemoMode;
+  connection: ConnectionWithHealth;
+  action: string;
+  onAction: (action: string) => void;
+  paramValues: Record<string, string>;
+  onParamValue: (name: string, value: string) => void;
+  onSuccess: (result: TrackstarWriteSuccess) => void;
+  onError: (error: TrackstarApiError | Error) => void;
+  result: Outcome<TrackstarWriteSuccess> | undefined;
+  error: Outcome<TrackstarApiError | Error> | undefined;
+  sent: SentRequest | undefined;
+}
+
 /** Whether `outcome` happened before `other`, so a newer request has replaced it. */
 function isOlder(outcome: Outcome<unknown> | undefined, other: Outcome<unknown> | undefined): boolean {
   return outcome !== undefined && other !== undefined && outcome.at < other.at;
@@ -166,23 +430,6 @@ function parseBody(body: RequestInit['body']): unknown {
   } catch {
     return body;
   }
-}
-
-interface WorkbenchProps {
-  mode: DemoMode;
-  integrationType: IntegrationType;
-  onIntegrationType: (type: IntegrationType) => void;
-  integrationName: string;
-  onIntegrationName: (name: string) => void;
-  action: string;
-  onAction: (action: string) => void;
-  paramValues: Record<string, string>;
-  onParamValue: (name: string, value: string) => void;
-  onSuccess: (result: TrackstarWriteSuccess) => void;
-  onError: (error: TrackstarApiError | Error) => void;
-  result: Outcome<TrackstarWriteSuccess> | undefined;
-  error: Outcome<TrackstarApiError | Error> | undefined;
-  sent: SentRequest | undefined;
 }
 
 interface ActionChoice {
@@ -245,17 +492,15 @@ function ChoiceField({ id, label, value, options, emptyLabel, onChange }: Choice
 }
 
 function Workbench(props: WorkbenchProps) {
-  const { mode, integrationType, integrationName, action, onIntegrationName, onAction } = props;
-  const integrations = useIntegrations(integrationType);
-  const list = integrations.data ?? [];
-  const integration = list.find((candidate) => candidate.integration_name === integrationName);
+  const { mode, connection, action, onAction } = props;
+  const integrationType = connection.integration_type as IntegrationType;
+  const integrationName = connection.integration_name;
+  const integrationQuery = useIntegration(integrationType, integrationName);
+  const integration = integrationQuery.data;
   const choices = useMemo(() => actionChoices(integration).sort(byCatalogueOrder), [integration]);
   const choice = choices.find((candidate) => candidate.action === action);
 
-  // Keep the selection valid: the first integration of the type, and its first action.
-  useEffect(() => {
-    if (!integration && list.length > 0) onIntegrationName(list[0]!.integration_name);
-  }, [integration, list, onIntegrationName]);
+  // Keep the selection valid: the integration's first action.
   useEffect(() => {
     if (!choice && choices.length > 0) onAction(choices[0]!.action);
   }, [choice, choices, onAction]);
@@ -265,16 +510,15 @@ function Workbench(props: WorkbenchProps) {
   const pathParams = Object.fromEntries(paramNames.map((name) => [name, paramValue(name).trim()]));
 
   const ids = useId();
-  const typeGroupId = `${ids}-type`;
-  const integrationSelectId = `${ids}-integration`;
   const actionSelectId = `${ids}-action`;
+  const displayName = integration?.display_name ?? humanizeKey(integrationName);
 
   return (
     <>
       <section className="demo-card demo-target" aria-labelledby={`${ids}-target-title`}>
         <div className="demo-card__header">
           <h2 id={`${ids}-target-title`} className="demo-card__title">
-            What to send
+            Send to {displayName}
           </h2>
           {choice && (
             <p className="demo-endpoint">
@@ -284,33 +528,6 @@ function Workbench(props: WorkbenchProps) {
           )}
         </div>
         <div className="demo-target__grid">
-          <fieldset className="demo-field demo-segmented">
-            <legend className="demo-label" id={typeGroupId}>
-              Integration type
-            </legend>
-            <div className="demo-segmented__options">
-              {INTEGRATION_TYPES.map((type) => (
-                <label key={type.value} className="demo-segmented__option">
-                  <input
-                    type="radio"
-                    name={typeGroupId}
-                    value={type.value}
-                    checked={integrationType === type.value}
-                    onChange={() => props.onIntegrationType(type.value)}
-                  />
-                  <span>{type.label}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <ChoiceField
-            id={integrationSelectId}
-            label="Integration"
-            value={integration ? integrationName : ''}
-            options={list.map((candidate) => ({ value: candidate.integration_name, label: candidate.display_name }))}
-            emptyLabel={integrations.isError ? 'Could not load integrations' : 'Loading…'}
-            onChange={onIntegrationName}
-          />
           <ChoiceField
             id={actionSelectId}
             label="Action"
@@ -345,23 +562,21 @@ function Workbench(props: WorkbenchProps) {
             );
           })}
         </div>
-        {integrations.isError && (
+        {integrationQuery.isError && (
           <p role="alert" className="demo-notice demo-notice--error">
-            The integrations could not be loaded: {integrations.error.message}
+            {displayName} could not be loaded: {integrationQuery.error.message}
           </p>
         )}
-        {mode === 'real' && (
-          <p className="demo-hint demo-target__note">
-            Live API: every write goes to the connection of <code>TRACKSTAR_ACCESS_TOKEN</code>; pick its integration.
-          </p>
-        )}
+        <p className="demo-hint demo-target__note">
+          Forms use connection <code>{connection.connection_id}</code>: its own warehouses, shipping methods and other options.
+        </p>
       </section>
 
       <div className="demo-layout">
         <div className="demo-card demo-form-card">
           {integration && choice ? (
             <TrackstarWriteForm
-              key={`${integrationType}:${integrationName}:${action}`}
+              key={`${connection.connection_id}:${action}`}
               action={action}
               integrationName={integrationName}
               integrationType={integrationType}
@@ -370,7 +585,7 @@ function Workbench(props: WorkbenchProps) {
               onError={props.onError}
             />
           ) : (
-            <p className="demo-empty">{integrations.isError ? 'No integration to show.' : 'Loading integrations…'}</p>
+            <p className="demo-empty">{integrationQuery.isError ? 'No form to show.' : 'Loading the integration…'}</p>
           )}
         </div>
         <div className="demo-panels">

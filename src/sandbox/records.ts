@@ -79,21 +79,22 @@ interface ConnectionRecords {
 
 /**
  * Records per connection. Each connection starts with one record (`ord_1`, `prod_1`…)
- * in every collection its actions touch, so update and child forms work from the start.
+ * in every collection its actions touch, so update and child forms work from the start;
+ * `seeds` says which collections and what the seeded record holds besides its id.
  */
 export class RecordStore {
   private readonly byConnection = new Map<string, ConnectionRecords>();
   private readonly counters = new Map<string, number>();
 
-  constructor(private readonly seedCollections: (accessToken: string) => readonly string[]) {}
+  constructor(private readonly seeds: (accessToken: string) => ReadonlyArray<{ collection: string; sample: StoredRecord }>) {}
 
   private connection(accessToken: string): ConnectionRecords {
     let records = this.byConnection.get(accessToken);
     if (!records) {
       records = { collections: new Map(), orderNumbers: new Set() };
-      for (const collection of this.seedCollections(accessToken)) {
+      for (const { collection, sample } of this.seeds(accessToken)) {
         const id = seedIdOf(collection);
-        records.collections.set(collection, new Map([[id, { id }]]));
+        records.collections.set(collection, new Map([[id, { ...sample, id }]]));
       }
       this.byConnection.set(accessToken, records);
     }

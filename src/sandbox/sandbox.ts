@@ -14,9 +14,11 @@ import { buildCatalogue, describeIntegration } from './catalogue';
 import { schemasHavePlaceholders, withConnectionOptions } from './connection-options';
 import { metaDocument, writeInfoDocument } from './documents';
 import { FIXTURE_SPEC } from './fixture-spec';
+import { LINK_TOKEN_HEADER, LinkRegistry, describeConnectionError } from './link';
 import { IdempotencyStore, RateLimiter, RecordStore, topCollectionOf, writeTargetOf, type StoredRecord, type StoredResponse } from './records';
+import { sampleBody } from './sample-body';
 import { assertOpenApiDocument, componentName, componentRef, componentSchemas, reachableSchemaNames } from './spec';
-import type { ReceivedWrite, Sandbox, SandboxAction, SandboxConnection, SandboxIntegration, SandboxOptions } from './types';
+import type { ReceivedWrite, Sandbox, SandboxAction, SandboxConnection, SandboxIntegration, SandboxLinkedConnection, SandboxOptions } from './types';
 import { ValidatorCache, ajvErrors, emptyValueErrors, errorFieldPaths, type FieldErrors } from './validation';
 
 export const SANDBOX_API_KEY = 'sandbox-api-key';
@@ -121,21 +123,72 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const integrationByKey = new Map(integrations.map((integration) => [`${integration.integrationType}/${integration.integrationName}`, integration]));
   const connectionByToken = new Map(connections.map((connection) => [connection.accessToken, connection]));
   const integrationOf = (connection: SandboxConnection) => integrationByKey.get(`${connection.integrationType}/${connection.integrationName}`)!;
+  const now = options.now ?? Date.now;
+  const link = new LinkRegistry({
+    // Only integrations that write something: Link lists what a host can use.
+    integrations: integrations.filter((integration) => integration.actions.length > 0),
+    now,
+    restored: options.linkedConnections ?? [],
+    brokenConnectionCustomerId: options.brokenConnectionCustomerId ?? 'sandbox-customer',
+    onChange: options.onLinkedConnectionsChange,
+  });
+  const asConnection = (linked: SandboxLinkedConnection): SandboxConnection | undefined => {
+    const integration = integrationByKey.get(`${linked.integrationType}/${linked.integrationName}`);
+    if (!integration) return undefined;
+    return {
+      accessToken: linked.accessToken,
+      integrationType: linked.integrationType,
+      integrationName: linked.integrationName,
+      displayName: integration.displayName,
+      writesDisabled: false,
+    };
+  };
+  const connectionForToken = (token: string): SandboxConnection | undefined => {
+    const fixed = connectionByToken.get(token);
+    if (fixed) return fixed;
+    const linked = link.byAccessToken(token);
+    return linked === undefined ? undefined : asConnection(linked);
+  };
 
   const apiKeys = new Set(options.apiKeys ?? [SANDBOX_API_KEY]);
   const writeLatencyMs = options.writeLatencyMs ?? 0;
-  const rateLimiter = new RateLimiter(options.integrationsRateLimitWindowMs ?? 60_000, options.now ?? Date.now);
+  const rateLimiter = new RateLimiter(options.integrationsRateLimitWindowMs ?? 60_000, now);
   const idempotency = new IdempotencyStore();
-  const records = new RecordStore((accessToken) => {
-    const connection = connectionByToken.get(accessToken);
-    return connection ? [...new Set(integrationOf(connection).actions.map(topCollectionOf))] : [];
-  });
   const validators = new ValidatorCache();
   const receivedWrites: ReceivedWrite[] = [];
 
   let connectedSpec: OpenApiDocument | undefined;
   /** The spec as seen through a connection: placeholders replaced by account options. Built on first use. */
   const connectionSpec = () => (connectedSpec ??= withConnectionOptions(spec));
+
+  /**
+   * What every connection starts with in each collection its actions touch: one record
+   * (`ord_1`, `prod_1`…) so update and child forms work at once, filled from a minimal
+   * valid create body where the integration can create that kind of record, so a
+   * prefilled update form has something to show.
+   */
+  const seedSamples = new Map<string, StoredRecord>();
+  const seedSample = (integration: SandboxIntegration, collection: string): StoredRecord => {
+    const key = `${integration.integrationType}/${integration.integrationName}\u0000${collection}`;
+    let sample = seedSamples.get(key);
+    if (!sample) {
+      const create = integration.actions.find((action) => {
+        const target = writeTargetOf(action);
+        return target.kind === 'create' && target.collection === collection;
+      });
+      sample = create
+        ? (sampleBody(toFormSchema({ document: connectionSpec(), schemaRef: componentRef(create.schemaName) }, { method: create.method })) as StoredRecord)
+        : {};
+      seedSamples.set(key, sample);
+    }
+    return sample;
+  };
+  const records = new RecordStore((accessToken) => {
+    const connection = connectionForToken(accessToken);
+    if (!connection) return [];
+    const integration = integrationOf(connection);
+    return [...new Set(integration.actions.map(topCollectionOf))].map((collection) => ({ collection, sample: seedSample(integration, collection) }));
+  });
   const integrationInfos = new Map<SandboxIntegration, IntegrationInfo>();
   const integrationInfo = (integration: SandboxIntegration) => {
     let info = integrationInfos.get(integration);
@@ -145,7 +198,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const connectionFrom = (c: SandboxContext) => {
     const token = c.req.header('x-trackstar-access-token');
-    return token === undefined ? undefined : connectionByToken.get(token);
+    return token === undefined ? undefined : connectionForToken(token);
   };
   const missingConnection = () => trackstarError(401, 'Missing or invalid x-trackstar-access-token header.');
   const notImplemented = (action: string, integration: SandboxIntegration) =>
@@ -321,6 +374,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const sandboxAction = integration.actions.find((candidate) => candidate.action === action);
     if (!sandboxAction) return notImplemented(action, integration);
     if (connection.writesDisabled) return trackstarError(403, 'Writes are disabled for this connection');
+    const credentialsError = link.byAccessToken(connection.accessToken)?.errors.find((error) => error.error_type === 'invalid_credentials');
+    if (credentialsError) return json({ error: credentialsError.message, origin: 'integration' }, 401);
 
     const idempotencyKey = c.req.header('idempotency-key');
     if (idempotencyKey !== undefined && (idempotencyKey.trim() === '' || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
@@ -368,6 +423,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         path: c.req.path,
         action,
         integrationName: connectionFrom(c)?.integrationName ?? null,
+        connectionId: link.byAccessToken(c.req.header('x-trackstar-access-token') ?? '')?.connectionId ?? null,
         idempotencyKey: c.req.header('idempotency-key') ?? null,
         body: parsed.ok ? parsed.value : text,
         status: c.res.status,
@@ -379,6 +435,113 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const action = definition.action as KnownWriteAction;
     app.on(definition.method, routePath(definition.path), recordWrite(action), requireApiKey, (c) => handleWrite(c, action));
   }
+
+  // ----- Link and connections -----
+
+  /** A JSON object body, or the 400/422 that says why not. */
+  const objectBody = async (c: SandboxContext, allowed: readonly string[]): Promise<{ [field: string]: JsonValue } | Response> => {
+    const text = await c.req.text();
+    const parsed = text.trim() === '' ? ({ ok: true, value: {} } as const) : parseJson(text);
+    if (!parsed.ok) return trackstarError(400, 'The request body must be valid JSON.');
+    const body = parsed.value;
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) return validationError('json', { _schema: ['The request body must be a JSON object.'] });
+    const unknown = Object.keys(body).filter((field) => !allowed.includes(field));
+    if (unknown.length > 0) return validationError('json', Object.fromEntries(unknown.map((field) => [field, ['Unknown field.']])));
+    return body as { [field: string]: JsonValue };
+  };
+
+  const connectionJson = (connection: SandboxLinkedConnection) => {
+    const integration = integrationByKey.get(`${connection.integrationType}/${connection.integrationName}`);
+    const actions = integration?.actions.map((action) => action.action) ?? [];
+    return {
+      connection_id: connection.connectionId,
+      integration_name: connection.integrationName,
+      customer_id: connection.customerId,
+      created_at: connection.createdAt,
+      last_used: null,
+      times_used: 0,
+      latest_sync: null,
+      sync_schedules: [],
+      errors: connection.errors.map((error) => describeConnectionError(error, connection.createdAt)),
+      available_actions: actions,
+      available_endpoints: [],
+      integration_type: connection.integrationType,
+      webhooks_disabled: false,
+    };
+  };
+
+  app.post('/link/token', requireApiKey, async (c) => {
+    const body = await objectBody(c, ['connection_id']);
+    if (body instanceof Response) return body;
+    if (body.connection_id !== undefined && typeof body.connection_id !== 'string') {
+      return validationError('json', { connection_id: ['Not a valid string.'] });
+    }
+    const outcome = link.createLinkToken(c.get('apiKey'), body.connection_id);
+    if (!outcome.ok) return trackstarError(outcome.status, outcome.error);
+    return json({ link_token: outcome.value }, 200);
+  });
+
+  app.post('/link/exchange', requireApiKey, async (c) => {
+    const body = await objectBody(c, ['auth_code', 'customer_id']);
+    if (body instanceof Response) return body;
+    if (typeof body.auth_code !== 'string' || body.auth_code === '') return validationError('json', { auth_code: ['Missing data for required field.'] });
+    const customerId = typeof body.customer_id === 'string' ? body.customer_id : null;
+    const outcome = link.exchange(c.get('apiKey'), body.auth_code, customerId);
+    if (!outcome.ok) return trackstarError(outcome.status, outcome.error);
+    const connection = connectionJson(outcome.value);
+    return json(
+      {
+        access_token: outcome.value.accessToken,
+        connection_id: connection.connection_id,
+        integration_name: connection.integration_name,
+        customer_id: connection.customer_id,
+        available_actions: connection.available_actions,
+        available_endpoints: [],
+      },
+      200,
+    );
+  });
+
+  app.get('/connections', requireApiKey, () => {
+    const data = link.list().map(connectionJson);
+    return json({ data, next_token: null, total_count: data.length }, 200);
+  });
+
+  app.get('/connections/:connectionId', requireApiKey, (c) => {
+    const connection = link.get(c.req.param('connectionId'));
+    if (!connection) return trackstarError(404, `Connection ${c.req.param('connectionId')} was not found.`, { id: c.req.param('connectionId') });
+    return json({ data: [connectionJson(connection)], next_token: null, total_count: 1 }, 200);
+  });
+
+  // The stand-in Link modal's own calls: the link token is their only credential, as in the real modal.
+  app.get('/link/session', (c) => {
+    const outcome = link.session(c.req.header(LINK_TOKEN_HEADER));
+    if (!outcome.ok) return trackstarError(outcome.status, outcome.error);
+    const { reinstall } = outcome.value;
+    const listed = reinstall
+      ? integrations.filter((integration) => integration.integrationType === reinstall.integrationType && integration.integrationName === reinstall.integrationName)
+      : integrations.filter((integration) => integration.actions.length > 0);
+    return json(
+      {
+        integrations: listed.map((integration) => ({
+          integration_type: integration.integrationType,
+          integration_name: integration.integrationName,
+          display_name: integration.displayName,
+        })),
+        reinstall_connection_id: reinstall?.connectionId ?? null,
+      },
+      200,
+    );
+  });
+
+  app.post('/link/session/authorize', async (c) => {
+    const body = await objectBody(c, ['integration_type', 'integration_name', 'credential']);
+    if (body instanceof Response) return body;
+    const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
+    const outcome = link.authorize(c.req.header(LINK_TOKEN_HEADER), field('integration_type') || 'wms', field('integration_name'), field('credential'));
+    if (!outcome.ok) return trackstarError(outcome.status, outcome.error);
+    return json({ auth_code: outcome.value, integration_name: field('integration_name') }, 200);
+  });
 
   // ----- Reads -----
 
@@ -405,7 +568,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     integrations,
     connections,
     receivedWrites,
+    get linkedConnections() {
+      return link.list();
+    },
     reset() {
+      link.clear();
       records.clear();
       idempotency.clear();
       rateLimiter.clear();

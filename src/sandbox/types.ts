@@ -29,6 +29,26 @@ export interface SandboxConnection {
   readonly writesDisabled: boolean;
 }
 
+/** A problem Trackstar reports on a connection (`GET /connections/{id}` `errors`). */
+export interface SandboxConnectionError {
+  /** `invalid_credentials` blocks everything; `missing_permission` only `resource`. */
+  readonly error_type: 'invalid_credentials' | 'missing_permission';
+  readonly resource: string | null;
+  readonly message: string;
+}
+
+/** A connection made through Trackstar Link (the sandbox's stand-in modal and `POST /link/exchange`). */
+export interface SandboxLinkedConnection {
+  readonly connectionId: string;
+  readonly accessToken: string;
+  readonly integrationType: IntegrationType;
+  readonly integrationName: string;
+  readonly customerId: string | null;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  readonly errors: readonly SandboxConnectionError[];
+}
+
 /** A request that reached a write endpoint, whatever its outcome. */
 export interface ReceivedWrite {
   readonly requestId: string;
@@ -38,6 +58,8 @@ export interface ReceivedWrite {
   readonly action: KnownWriteAction;
   /** `null` when the request carried no valid access token. */
   readonly integrationName: string | null;
+  /** The Link connection whose token the write carried; `null` for the fixed `sandboxAccessToken` connections. */
+  readonly connectionId: string | null;
   readonly idempotencyKey: string | null;
   /** The parsed JSON body, or the raw text when it was not JSON. */
   readonly body: JsonValue;
@@ -57,6 +79,12 @@ export interface SandboxOptions {
   writeLatencyMs?: number;
   /** Window of the one-call rate limit of `GET /integrations/...`; `false` disables it. Defaults to 60 000. */
   integrationsRateLimitWindowMs?: number | false;
+  /** Link connections to start with, e.g. as saved from `onLinkedConnectionsChange` before a restart. */
+  linkedConnections?: readonly SandboxLinkedConnection[];
+  /** Called after every exchange with all Link connections, so a host can keep them across restarts. */
+  onLinkedConnectionsChange?: (connections: readonly SandboxLinkedConnection[]) => void;
+  /** `customer_id` of the seeded connection with invalid credentials. Default `sandbox-customer`. */
+  brokenConnectionCustomerId?: string;
 }
 
 export interface Sandbox {
@@ -64,6 +92,8 @@ export interface Sandbox {
   readonly integrations: readonly SandboxIntegration[];
   readonly connections: readonly SandboxConnection[];
   readonly receivedWrites: readonly ReceivedWrite[];
-  /** Forgets every record, idempotency key, rate-limit window and received write. */
+  /** Connections made through Link, plus the seeded broken one (`SANDBOX_BROKEN_CONNECTION_ID`). */
+  readonly linkedConnections: readonly SandboxLinkedConnection[];
+  /** Forgets every record, idempotency key, rate-limit window, received write and unused link token; Link connections stay. */
   reset(): void;
 }

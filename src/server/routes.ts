@@ -21,6 +21,12 @@ export interface ProxyRoute {
    * and identical for every user of the API key, so answers are shared and cached.
    */
   readonly sharedAndCached: boolean;
+  /**
+   * Query parameters Trackstar documents for this endpoint (`method` of `/meta`); any
+   * other parameter a client adds is dropped, so it can neither reach Trackstar nor
+   * split a cache.
+   */
+  readonly forwardedQuery: readonly string[];
 }
 
 export type RouteMatch =
@@ -51,34 +57,48 @@ function buildRoutes(): ProxyRoute[] {
     ),
   );
 
-  const definitions: Array<{ method: ProxiedMethod; template: string; sharedAndCached?: boolean }> = [
+  const definitions: Array<{ method: ProxiedMethod; template: string; sharedAndCached?: boolean; forwardedQuery?: readonly string[] }> = [
     { method: 'GET', template: `/integrations/{${INTEGRATION_TYPE_PARAM}}`, sharedAndCached: true },
     { method: 'GET', template: `/integrations/{${INTEGRATION_TYPE_PARAM}}/{integration_name}`, sharedAndCached: true },
     { method: 'GET', template: `/integrations/{${INTEGRATION_TYPE_PARAM}}/{integration_name}/write-info` },
     ...Array.from(metaPaths).flatMap((metaPath) => [
-      { method: 'GET' as const, template: metaPath },
-      { method: 'GET' as const, template: `${metaPath}/{integration_name}` },
+      { method: 'GET' as const, template: metaPath, forwardedQuery: META_QUERY },
+      { method: 'GET' as const, template: `${metaPath}/{integration_name}`, forwardedQuery: META_QUERY },
     ]),
     ...actions.map((action) => ({ method: action.method, template: action.path })),
-    // The record an update form starts from: exactly the resources of update actions.
+    // Prefilled updates: the record each update action changes, read with the connection's token.
     ...actions.flatMap((action) => {
-      const template = recordPathTemplate(action.action);
-      return template ? [{ method: 'GET' as const, template }] : [];
+      const recordPath = recordPathTemplate(action.action);
+      return recordPath === undefined ? [] : [{ method: 'GET' as const, template: recordPath }];
     }),
   ];
 
   const seen = new Set<string>();
   const routes: ProxyRoute[] = [];
-  for (const { method, template, sharedAndCached = false } of definitions) {
+  for (const { method, template, sharedAndCached = false, forwardedQuery = [] } of definitions) {
     const key = `${method} ${template}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    routes.push({ method, template, segments: parseTemplate(template, integrationTypes), sharedAndCached });
+    routes.push({ method, template, segments: parseTemplate(template, integrationTypes), sharedAndCached, forwardedQuery });
   }
   return routes;
 }
 
+/** `/meta?method=POST|PUT` is the only query parameter the library's endpoints take. */
+const META_QUERY: readonly string[] = ['method'];
+
 export const PROXY_ROUTES: readonly ProxyRoute[] = Object.freeze(buildRoutes());
+
+/** The query string sent upstream: the route's documented parameters only, first value of each. */
+export function forwardedSearch(route: ProxyRoute, search: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const name of route.forwardedQuery) {
+    const value = search.get(name);
+    if (value !== null) kept.set(name, value);
+  }
+  const text = kept.toString();
+  return text === '' ? '' : `?${text}`;
+}
 
 type DecodedSegments = { readonly ok: true; readonly segments: string[] } | { readonly ok: false; readonly reason: string };
 
@@ -140,4 +160,18 @@ export function matchRoute(method: string, pathname: string): RouteMatch {
     return { kind: 'method-not-allowed', allowedMethods: Array.from(new Set(routesForPath.map((r) => r.method))) };
   }
   return { kind: 'matched', route, upstreamPath: upstreamPathFor(route, decoded.segments) };
+}
+
+/**
+ * For a path that matched nothing: the prefix that, stripped, would leave an endpoint
+ * the proxy forwards (`/api/trackstar/wms/orders` → `/api/trackstar`). It tells a host
+ * what `basePath` it meant.
+ */
+export function mountPrefixFor(method: string, pathname: string): string | undefined {
+  const segments = pathname.split('/');
+  for (let cut = 2; cut < segments.length; cut += 1) {
+    const rest = `/${segments.slice(cut).join('/')}`;
+    if (matchRoute(method, rest).kind === 'matched') return segments.slice(0, cut).join('/');
+  }
+  return undefined;
 }

@@ -1,13 +1,16 @@
 /**
- * The demo as an operator uses it: `npm start` (sandbox mode), Chromium, the
- * create-order form filled like a person would, the sandbox's record of what
- * arrived, an integration's rejection, and axe-core on the rendered page.
+ * The demo as an operator uses it: `npm start` (sandbox mode), Chromium, a customer
+ * connecting a WMS through the stand-in Trackstar Link modal, the create-order form
+ * of that connection filled like a person would, the sandbox's record of what
+ * arrived (with that connection's token), an integration's rejection, a reinstall,
+ * a server restart that keeps the connection, and axe-core on the rendered page.
  *
- * Screenshots go to test-results/demo-success.png and
- * test-results/demo-integration-error.png.
+ * Screenshots go to test-results/demo-*.png.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -31,6 +34,7 @@ interface ReceivedWrite {
   path: string;
   action: string;
   integrationName: string | null;
+  connectionId: string | null;
   idempotencyKey: string | null;
   body: unknown;
   status: number;
@@ -43,13 +47,14 @@ interface DemoServer {
   output: () => string;
 }
 
-/** Starts the demo exactly as `npm start` does, on a free port, against the sandbox. */
-async function startDemo(): Promise<DemoServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0' };
-  // Sandbox mode: no real credentials, whatever the environment holds. TRACKSTAR_OPENAPI_SPEC passes through.
+/** Starts the demo exactly as `npm start` does, on a free port, against the sandbox, keeping its data in `dataDir`. */
+async function startDemo(dataDir: string): Promise<DemoServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir };
+  // Sandbox mode and the embedded database, whatever the environment holds. TRACKSTAR_OPENAPI_SPEC passes through.
   delete env.TRACKSTAR_API_KEY;
-  delete env.TRACKSTAR_ACCESS_TOKEN;
   delete env.TRACKSTAR_BASE_URL;
+  delete env.DATABASE_URL;
+  delete env.TRACKSTAR_TOKEN_KEY;
   const child = spawn('npx', ['tsx', 'demo/server.ts'], { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.setEncoding('utf8');
@@ -232,14 +237,18 @@ describe.skipIf(!hasChromium)('the demo (npm start) in Chromium', () => {
   let browser: Browser | undefined;
   let context: BrowserContext;
   let page: Page;
+  let dataDir: string;
   let integration: { name: string; displayName: string };
+  /** The connection the first test makes for Globex Supply. */
+  let connectionId: string;
   const firstOrder: OrderValues = { orderNumber: `E2E-${Date.now()}`, sku: 'TEE-BLK-M', quantity: 2 };
   /** Uncaught exceptions in the page: none may happen. */
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     await mkdir(RESULTS_DIR, { recursive: true });
-    [server, browser] = await Promise.all([startDemo(), launchChromium()]);
+    dataDir = await mkdtemp(join(tmpdir(), 'trackstar-demo-'));
+    [server, browser] = await Promise.all([startDemo(dataDir), launchChromium()]);
     integration = await pickIntegration(server.url);
     context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
     page = await context.newPage();
@@ -254,23 +263,55 @@ describe.skipIf(!hasChromium)('the demo (npm start) in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await stopDemo(server);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  /** Opens the page and picks the integration and action the way an operator does. */
-  async function openCreateOrderForm(target: Page): Promise<Locator> {
+  /** Signs in as `customer` with the page's picker and waits for that customer's connections. */
+  async function signInAs(target: Page, customer: string): Promise<void> {
     await target.goto(server!.url);
-    await expect.poll(() => target.getByRole('radio', { name: 'WMS' }).isChecked()).toBe(true);
-    const integrationSelect = target.getByLabel('Integration', { exact: true });
-    await expect.poll(() => integrationSelect.isEnabled()).toBe(true);
-    await integrationSelect.selectOption({ label: integration.displayName });
+    const picker = target.getByLabel('Signed in as');
+    await expect.poll(() => picker.isEnabled()).toBe(true);
+    await picker.selectOption({ label: customer });
+    await target.getByRole('heading', { name: `Connections of ${customer}` }).waitFor();
+    await target.getByText(/Loading connections/).waitFor({ state: 'detached' });
+  }
+
+  /** Opens a connection's forms and picks the create-order form. */
+  async function openCreateOrderForm(target: Page, id: string): Promise<Locator> {
+    const open = target.getByRole('button', { name: new RegExp(`^Open forms for .* \\(${id}\\)$`) });
+    if ((await open.getAttribute('aria-pressed')) !== 'true') await open.click();
     await target.getByLabel('Action', { exact: true }).selectOption({ label: 'Create order' });
     const form = target.getByRole('form', { name: `Create order in ${integration.displayName}` });
     await form.getByRole('button', { name: 'Create order', exact: true }).waitFor();
     return form;
   }
 
-  test('creates an order with only the required fields, and the sandbox receives a clean body', async () => {
-    const form = await openCreateOrderForm(page);
+  test('connects a WMS for one customer through the stand-in Trackstar Link modal', async () => {
+    await signInAs(page, 'Globex Supply');
+    await page.getByText('No connections yet.').waitFor();
+
+    await page.getByRole('button', { name: 'Connect your WMS' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Connect your WMS' });
+    await dialog.getByLabel('Search integrations').fill(integration.displayName);
+    await dialog.getByRole('button', { name: integration.displayName, exact: true }).click();
+    const credentials = page.getByRole('dialog', { name: `Connect ${integration.displayName}` });
+    await credentials.getByLabel(`${integration.displayName} API key`).fill('sandbox-key');
+    await credentials.getByRole('button', { name: 'Connect', exact: true }).click();
+
+    await page.getByRole('status').filter({ hasText: `Connected ${integration.displayName}` }).waitFor();
+    const card = page.getByRole('list', { name: 'Connections' }).getByRole('listitem').filter({ hasText: integration.displayName });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toContain('Healthy');
+    connectionId = ((await card.locator('code').first().textContent()) ?? '').trim();
+    expect(connectionId).toMatch(/^conn_/);
+
+    // Northwind's connections are not Globex's.
+    const response = await page.request.get(`${server!.url}api/connections`);
+    expect(((await response.json()) as { connections: Array<{ connection_id: string }> }).connections.map((c) => c.connection_id)).toEqual([connectionId]);
+  });
+
+  test('creates an order with only the required fields through that connection, and the sandbox receives a clean body', async () => {
+    const form = await openCreateOrderForm(page, connectionId);
     const typed = await fillRequiredFields(page, form, firstOrder);
     expect([...typed.keys()]).toEqual(expect.arrayContaining(['Order number', 'SKU, Line item 1', 'Quantity, Line item 1']));
 
@@ -281,7 +322,8 @@ describe.skipIf(!hasChromium)('the demo (npm start) in Chromium', () => {
     const writes = (await receivedWrites(server!.url)).filter((write) => write.action === 'create_order');
     expect(writes).toHaveLength(1);
     const [write] = writes as [ReceivedWrite];
-    expect(write).toMatchObject({ method: 'POST', path: '/wms/orders', status: 200, replayed: false, integrationName: integration.name });
+    // The write reached Trackstar with the token of the connection the operator picked.
+    expect(write).toMatchObject({ method: 'POST', path: '/wms/orders', status: 200, replayed: false, integrationName: integration.name, connectionId });
     expect(write.idempotencyKey).toEqual(expect.stringMatching(/\S/));
     expect(findEmptyValues(write.body)).toEqual([]);
 
@@ -361,13 +403,53 @@ describe.skipIf(!hasChromium)('the demo (npm start) in Chromium', () => {
       const fresh = await freshContext.newPage();
       fresh.setDefaultTimeout(UI_TIMEOUT_MS);
       fresh.on('pageerror', (error) => pageErrors.push(error.message));
-      const form = await openCreateOrderForm(fresh);
+      await signInAs(fresh, 'Globex Supply');
+      const form = await openCreateOrderForm(fresh, connectionId);
       await form.getByRole('button', { name: 'Add line item' }).click();
       await form.getByRole('button', { name: 'Create order', exact: true }).click();
       await form.getByRole('alert').filter({ hasText: 'before sending' }).waitFor();
       expect(await runAxe(fresh)).toEqual([]);
+
+      // The Link modal too.
+      await fresh.getByRole('button', { name: 'Connect your WMS' }).click();
+      await fresh.getByRole('dialog', { name: 'Connect your WMS' }).getByLabel('Search integrations').waitFor();
+      expect(await runAxe(fresh)).toEqual([]);
     } finally {
       await freshContext.close();
+    }
+  });
+
+  test("reinstalls the other customer's broken connection", async () => {
+    await signInAs(page, 'Northwind Outfitters');
+    const list = page.getByRole('list', { name: 'Connections' });
+    const broken = list.getByRole('listitem').filter({ hasText: 'conn_sandbox_broken' });
+    expect(await broken.textContent()).toContain('Needs reinstall');
+    expect(await list.textContent()).not.toContain(connectionId);
+    await page.screenshot({ path: `${RESULTS_DIR}/demo-broken-connection.png`, fullPage: true });
+
+    await broken.getByRole('button', { name: 'Reinstall' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Reinstall / });
+    await dialog.getByLabel(/API key$/).fill('new-sandbox-key');
+    await dialog.getByRole('button', { name: 'Reinstall', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /^Reinstalled / }).waitFor();
+    await expect.poll(async () => (await broken.textContent()) ?? '').toContain('Healthy');
+  });
+
+  test('still has the connection after the server restarts, and its forms still load', async () => {
+    await stopDemo(server);
+    server = await startDemo(dataDir);
+    expect(server.output()).toContain('using the demo\'s key in');
+
+    await signInAs(page, 'Globex Supply');
+    const card = page.getByRole('list', { name: 'Connections' }).getByRole('listitem').filter({ hasText: connectionId });
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.textContent()).toContain('Healthy');
+    await openCreateOrderForm(page, connectionId);
+
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${RESULTS_DIR}/demo-after-restart-${width}.png`, fullPage: true });
     }
   });
 });

@@ -3,7 +3,7 @@ import { WRITE_ACTIONS } from '../../src/core/actions';
 import { toFormSchema } from '../../src/core/schema/to-form-schema';
 import type { JsonValue, MetaSchemaDocument, OpenApiDocument, SchemaNode } from '../../src/core/types';
 import { createSandbox, type Sandbox } from '../../src/sandbox';
-import { asRecord, call, describeRealSpec, loadRealSpec, strictAjv, tokenOf } from './helpers';
+import { REAL_SPEC_TIMEOUT_MS, asRecord, call, describeRealSpec, loadRealSpec, strictAjv, tokenOf } from './helpers';
 
 const sandbox = createSandbox();
 const bluefin = { integrationType: 'wms', integrationName: 'bluefin' } as const;
@@ -214,5 +214,5 @@ describeRealSpec('documents.test.ts', () => {
   it('meta and write-info of every real integration compile in strict ajv without warnings', async () => {
     const realSandbox = createSandbox({ spec: loadRealSpec() });
     expect(await expectEveryAnswerCompiles(realSandbox)).toBeGreaterThan(400);
-  });
+  }, REAL_SPEC_TIMEOUT_MS);
 });

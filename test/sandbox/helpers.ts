@@ -13,6 +13,12 @@ export const BASE_URL = 'http://trackstar.test';
 /** Path of the real Trackstar spec. Cases that need it are skipped, with a note, when it is unset. */
 export const REAL_SPEC_PATH = process.env.TRACKSTAR_OPENAPI_SPEC || undefined;
 
+/**
+ * Deadline for a case that walks every integration of the real spec (hundreds of schemas
+ * compiled): seconds on a quiet machine, far more on a busy one. Not a budget.
+ */
+export const REAL_SPEC_TIMEOUT_MS = 120_000;
+
 /** A suite run against the real spec only when TRACKSTAR_OPENAPI_SPEC names it; says so when it is skipped. */
 export function describeRealSpec(file: string, suite: () => void): void {
   const name = 'against the real spec (TRACKSTAR_OPENAPI_SPEC)';

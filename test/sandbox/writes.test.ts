@@ -2,7 +2,7 @@
 import { WRITE_ACTIONS } from '../../src/core/actions';
 import type { JsonValue } from '../../src/core/types';
 import { SANDBOX_SEED_PATH_PARAMS, createSandbox, sampleBody, type Sandbox, type SandboxAction, type SandboxIntegration } from '../../src/sandbox';
-import { asRecord, call, connectionFormSchema, describeRealSpec, loadRealSpec, seededPath, tokenOf, type CallResult } from './helpers';
+import { REAL_SPEC_TIMEOUT_MS, asRecord, call, connectionFormSchema, describeRealSpec, loadRealSpec, seededPath, tokenOf, type CallResult } from './helpers';
 
 const BLUEFIN = 'sandbox-wms-bluefin';
 const ORDER = {
@@ -93,7 +93,7 @@ describeRealSpec('writes.test.ts', () => {
     }
     expect(failures).toEqual([]);
     expect(attempted).toBeGreaterThan(100);
-  });
+  }, REAL_SPEC_TIMEOUT_MS);
 });
 
 describe('write errors', () => {

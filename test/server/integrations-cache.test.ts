@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 
-import { createTrackstarProxy, type TrackstarProxyOptions } from '../../src/server';
+import { createMemoryResponseCacheStore, createTrackstarProxy, type TrackstarProxyOptions } from '../../src/server';
 import { UPSTREAM, clientRequest, createFakeUpstream, type FakeResponder, type FakeUpstream } from './fake-upstream';
 
 const TTL_MS = 60_000;
@@ -49,11 +49,11 @@ describe('createTrackstarProxy: GET /integrations cache', () => {
     expect(upstream.calls).toHaveLength(2);
   });
 
-  it('keys the cache by path and query string', async () => {
+  it('keys the cache by path: a different query string is the same answer, never another upstream call', async () => {
     const upstream = createFakeUpstream(integrationsList);
     const { proxy } = cachingProxy(upstream);
 
-    for (const path of ['/integrations/wms', '/integrations/cart', '/integrations/wms/ShipHero', '/integrations/wms?page=2']) {
+    for (const path of ['/integrations/wms', '/integrations/cart', '/integrations/wms/ShipHero', '/integrations/wms?page=2', '/integrations/wms?bust=1']) {
       await proxy(clientRequest(path));
     }
 
@@ -61,7 +61,33 @@ describe('createTrackstarProxy: GET /integrations cache', () => {
       '/integrations/wms',
       '/integrations/cart',
       '/integrations/wms/ShipHero',
-      '/integrations/wms?page=2',
+    ]);
+  });
+
+  it('makes one upstream call for any number of cache-busting query strings (issue 8)', async () => {
+    const upstream = createFakeUpstream(integrationsList);
+    const { proxy } = cachingProxy(upstream);
+
+    const statuses: number[] = [];
+    for (let bust = 0; bust < 50; bust += 1) statuses.push((await proxy(clientRequest(`/integrations/wms?bust=${bust}`))).status);
+
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    expect(upstream.calls).toHaveLength(1);
+    expect(upstream.calls[0]!.url.search).toBe('');
+  });
+
+  it('keeps at most maxEntries answers in memory, dropping the oldest', async () => {
+    const upstream = createFakeUpstream(integrationsList);
+    const { proxy } = cachingProxy(upstream, { integrationsCache: createMemoryResponseCacheStore({ maxEntries: 2 }) });
+
+    for (const name of ['A', 'B', 'C', 'C', 'B', 'A']) await proxy(clientRequest(`/integrations/wms/${name}`));
+
+    // A was evicted by C; B and C were still held.
+    expect(upstream.calls.map((call) => call.url.pathname)).toEqual([
+      '/integrations/wms/A',
+      '/integrations/wms/B',
+      '/integrations/wms/C',
+      '/integrations/wms/A',
     ]);
   });
 

@@ -9,6 +9,7 @@ import { useMutation } from '@tanstack/react-query';
 import type { CustomValidator, ErrorTransformer, FormContextType, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
 import {
   type FormEvent,
+  type MouseEvent,
   type ReactNode,
   type Ref,
   useCallback,
@@ -118,9 +119,12 @@ type Values = Record<string, unknown>;
 /**
  * The primary button changes what it does (submit → "Start a new order" → submit): the second click of
  * a double click lands on the new action and must not act, or a double click would clear the result, or
- * send a prefilled form again.
+ * send a prefilled form again. A click's `detail` counts the clicks of one multi-click, so the second
+ * click of a double click is `detail > 1`, however fast or slow the machine is.
  */
-const DOUBLE_CLICK_GUARD_MS = 600;
+function isRepeatClick(detail: number | undefined): boolean {
+  return detail !== undefined && detail > 1;
+}
 
 function isDevelopment(): boolean {
   const env = (globalThis as { process?: { env?: { NODE_ENV?: string } } }).process?.env?.NODE_ENV;
@@ -297,17 +301,14 @@ export function WriteFormBody(props: WriteFormBodyProps) {
   const changedSinceWrite = useFormState(store, (state) => state.changedSinceWrite);
   const pendingWrite = useFormState(store, (state) => state.pendingWrite);
   const outcomeRef = useRef<HTMLDivElement>(null);
-  // When the primary button last turned into "Start a new …" (a success) and back into submit (a new entry).
-  const succeededAt = useRef(0);
-  const startedOverAt = useRef(0);
-  const justNow = (at: number) => Date.now() - at < DOUBLE_CLICK_GUARD_MS;
+  // The click that submitted the form, to tell the second click of a double click from a real submit.
+  const lastClick = useRef<{ target: EventTarget | null; detail: number } | undefined>(undefined);
 
   const runSubmit = useCallback(
     async (options?: { confirmNewWrite?: boolean }): Promise<SubmitOutcome> => {
       const outcome = await control.submit(options);
       const current = latest.current;
       if (outcome.status === 'success') {
-        succeededAt.current = Date.now();
         draft.clear();
         if (baseline.current) baseline.current = control.getValues();
         if (current.resetOnSuccess) {
@@ -341,16 +342,16 @@ export function WriteFormBody(props: WriteFormBodyProps) {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (props.disabled || props.readonly || justNow(startedOverAt.current)) return;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter ?? null;
+    const click = lastClick.current;
+    lastClick.current = undefined;
+    if (props.disabled || props.readonly || (click && click.target === submitter && isRepeatClick(click.detail))) return;
     void runSubmit();
   };
 
   const startOver = useCallback(
-    (values: Values = initialValues, { fromPrimaryButton = false } = {}) => {
-      if (fromPrimaryButton) {
-        if (justNow(succeededAt.current)) return;
-        startedOverAt.current = Date.now();
-      }
+    (values: Values = initialValues, { clickDetail }: { clickDetail?: number } = {}) => {
+      if (isRepeatClick(clickDetail)) return;
       control.reset(values, { forgetPendingWrite: true });
       draft.clear();
     },
@@ -392,6 +393,9 @@ export function WriteFormBody(props: WriteFormBodyProps) {
       className="tswf-form"
       noValidate
       onSubmit={onSubmit}
+      onClickCapture={(event) => {
+        lastClick.current = { target: event.target, detail: event.detail };
+      }}
       aria-label={typeof title === 'string' ? title : undefined}
       aria-busy={sending || undefined}
     >
@@ -470,7 +474,7 @@ export function WriteFormBody(props: WriteFormBodyProps) {
       ) : null}
       <div className="tswf-form__actions">
         {offerStartNew ? (
-          <Button registry={registry} variant="primary" onClick={() => startOver(initialValues, { fromPrimaryButton: true })} disabled={props.disabled}>
+          <Button registry={registry} variant="primary" onClick={(event: MouseEvent<HTMLButtonElement>) => startOver(initialValues, { clickDetail: event.detail })} disabled={props.disabled}>
             {messages.startNew({ noun })}
           </Button>
         ) : (
