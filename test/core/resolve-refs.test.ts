@@ -89,21 +89,40 @@ describe('resolveRefs', () => {
     expect(definitions.Category).toEqual(schema);
   });
 
-  it('breaks mutual recursion and resolves every definition it keeps', () => {
+  it('breaks mutual recursion through array items into definitions, and resolves every definition it keeps', () => {
     const document = {
       components: {
         schemas: {
-          A: { type: 'object', properties: { b: { $ref: '#/components/schemas/B' } } },
-          B: { type: 'object', properties: { a: { $ref: '#/components/schemas/A' } } },
+          A: { type: 'object', properties: { bs: { type: 'array', items: { $ref: '#/components/schemas/B' } } } },
+          B: { type: 'object', properties: { as: { type: 'array', items: { $ref: '#/components/schemas/A' } } } },
         },
       },
     };
     const { schema, definitions } = resolveRefs({ $ref: '#/components/schemas/A' }, document);
-    expect(schema).toEqual({ type: 'object', properties: { b: { type: 'object', properties: { a: { $ref: '#/definitions/A' } } } } });
+    expect(schema).toEqual({
+      type: 'object',
+      properties: { bs: { type: 'array', items: { type: 'object', properties: { as: { type: 'array', items: { $ref: '#/definitions/A' } } } } } },
+    });
     expect(definitions.A).toEqual(schema);
     // Every $ref left anywhere points at a definition that exists.
     const refs = JSON.stringify({ schema, definitions }).match(/#\/definitions\/[^"]+/g) ?? [];
     for (const ref of refs) expect(definitions[ref.split('/').at(-1)!]).toBeDefined();
+  });
+
+  it('unfolds mutual recursion through object properties twice and leaves the next repetition out (it would render for ever)', () => {
+    const document = {
+      components: {
+        schemas: {
+          A: { type: 'object', properties: { name: { type: 'string' }, b: { $ref: '#/components/schemas/B' } } },
+          B: { type: 'object', properties: { code: { type: 'string' }, a: { $ref: '#/components/schemas/A' } } },
+        },
+      },
+    };
+    const { schema, definitions } = resolveRefs({ $ref: '#/components/schemas/A' }, document);
+    const b = (name: string, inner: object) => ({ type: 'object', properties: { code: { type: 'string' }, ...inner } });
+    const a = (inner: object) => ({ type: 'object', properties: { name: { type: 'string' }, ...inner } });
+    expect(schema).toEqual(a({ b: b('b', { a: a({ b: b('b', {}) }) }) }));
+    expect(definitions).toEqual({});
   });
 
   it('does not mistake a shared (non-cyclic) definition for a cycle', () => {

@@ -1,0 +1,47 @@
+import type { SchemaNode } from '../types';
+import { SchemaError } from './errors';
+import { isPlainObject } from './json';
+import { DEPENDENCIES_KEYWORD, SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from './keywords';
+
+/**
+ * What compiling a schema costs ajv, in units of one ordinary subschema. ajv's compile
+ * time grows with the number of subschemas, and with the square of each `enum`'s
+ * length (the meta-schema's `uniqueItems` compares every pair of options).
+ */
+export function schemaComplexity(schema: unknown): number {
+  let cost = 0;
+  const visit = (node: unknown): void => {
+    if (!isPlainObject(node)) return;
+    cost += 1;
+    if (Array.isArray(node.enum)) cost += node.enum.length / ENUM_OPTIONS_PER_UNIT + node.enum.length ** 2 / ENUM_PAIRS_PER_UNIT;
+    for (const keyword of SCHEMA_MAP_KEYWORDS) if (isPlainObject(node[keyword])) Object.values(node[keyword] as SchemaNode).forEach(visit);
+    if (isPlainObject(node[DEPENDENCIES_KEYWORD])) Object.values(node[DEPENDENCIES_KEYWORD] as SchemaNode).forEach(visit);
+    for (const keyword of SCHEMA_ARRAY_KEYWORDS) if (Array.isArray(node[keyword])) (node[keyword] as unknown[]).forEach(visit);
+    for (const keyword of SCHEMA_KEYWORDS) {
+      const value = node[keyword];
+      if (Array.isArray(value)) value.forEach(visit);
+      else visit(value);
+    }
+  };
+  visit(schema);
+  return Math.ceil(cost);
+}
+
+const ENUM_OPTIONS_PER_UNIT = 50;
+const ENUM_PAIRS_PER_UNIT = 100_000;
+
+/**
+ * The most a form's schema may cost (see `schemaComplexity`). Trackstar's largest write
+ * schema costs under 60; at this limit strict ajv still compiles in well under a second.
+ */
+export const MAX_SCHEMA_COMPLEXITY = 2_000;
+
+export function assertWithinBudget(schema: SchemaNode): void {
+  const cost = schemaComplexity(schema);
+  if (cost > MAX_SCHEMA_COMPLEXITY) {
+    throw new SchemaError(
+      'too-large',
+      `The schema is too large to become a form: it costs ${cost} units to compile, and the limit is ${MAX_SCHEMA_COMPLEXITY} (about that many fields, or fewer with very long option lists).`,
+    );
+  }
+}
