@@ -22,7 +22,8 @@ export interface ResolvedSchema {
   definitions: Record<string, SchemaNode>;
 }
 
-const DEFAULT_MAX_NODES = 50_000;
+/** Well above what the complexity budget lets through (see `MAX_SCHEMA_COMPLEXITY`): stops an explosion early. */
+const DEFAULT_MAX_NODES = 5_000;
 /** Schemas nested deeper than this are not forms anyone fills in; the limit also keeps every walk's recursion shallow. */
 export const MAX_SCHEMA_DEPTH = 64;
 /**
@@ -163,7 +164,7 @@ export function resolveRefs(schema: unknown, document: unknown, options: Resolve
   function walk(node: unknown, position: Position): Walked | typeof CUT {
     visited += 1;
     if (visited > maxNodes) {
-      throw new SchemaError('too-large', `The schema expands to more than ${maxNodes} nodes once its references are inlined.`, position.pointer);
+      throw new SchemaError('too-large', `The schema is too large to become a form: it expands to more than ${maxNodes} nodes once its references are inlined.`, position.pointer);
     }
     if (position.depth > MAX_SCHEMA_DEPTH) {
       throw new SchemaError('too-large', `The schema nests more than ${MAX_SCHEMA_DEPTH} levels deep (at ${position.pointer || '/'}).`, position.pointer);
