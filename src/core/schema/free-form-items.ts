@@ -12,7 +12,7 @@ export function freeFormItems(description: unknown, items: SchemaNode): SchemaNo
   const text = typeof description === 'string' ? description : '';
   const pairs = /\b(dictionar(y|ies)|key[- ]?value|objects?|maps?|mappings?)\b/i.test(text);
   const strings = /\b(strings?|text)\b/i.test(text);
-  const onePair = /\b(one|a single|single|1)\s+key[- ]?value\b/i.test(text);
+  const onePair = /\b(one|a single|single|1)\s+key\b/i.test(text);
   const annotations: SchemaNode = {};
   for (const keyword of ['title', 'description'] as const) if (typeof items[keyword] === 'string') annotations[keyword] = items[keyword];
 

@@ -1,17 +1,12 @@
 import type { SchemaNode } from '../types';
 import { hintsOf, setHints } from './hints';
 import { deepEqual, hasOwn, isPlainObject, stringArray } from './json';
+import { type JsonType, conformToType, typesCompatible } from './json-types';
 
 const ANNOTATIONS = new Set(['title', 'description', 'default', '$comment']);
 const LOWER_BOUNDS = new Set(['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties']);
 const UPPER_BOUNDS = new Set(['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']);
 const CONDITIONAL = ['if', 'then', 'else'] as const;
-
-/** Whether two declared types can describe the same value (`integer` is a `number`). */
-export function typesCompatible(a: unknown, b: unknown): boolean {
-  if (a === undefined || b === undefined || a === b) return true;
-  return (a === 'integer' && b === 'number') || (a === 'number' && b === 'integer');
-}
 
 function narrowerType(a: unknown, b: unknown): unknown {
   return a === 'integer' || b === 'integer' ? 'integer' : (a ?? b);
@@ -90,6 +85,9 @@ export function intersectSchemas(a: SchemaNode, b: SchemaNode): SchemaNode {
     }
   }
   if (residual.length > 0) out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), ...residual];
+
+  // One side's in-place branches were written for its own type; the merged type may be narrower.
+  if (typeof out.type === 'string' && (out.type !== a.type || out.type !== b.type)) conformToType(out, out.type as JsonType);
 
   const hints = { ...hintsOf(a), ...hintsOf(b) };
   const enumNames = hintsOf(enumFrom)?.enumNames;

@@ -3,7 +3,8 @@ import { freeFormItems } from './free-form-items';
 import { addHints } from './hints';
 import { UNSAFE_KEY, deepEqual, hasOwn, isPlainObject, isSafeJson, stringArray } from './json';
 import { humanizeKey, isHumanTitle, plainDescription, repeatsLabel, saysDeprecated, singularize } from './labels';
-import { intersectSchemas, typesCompatible } from './merge-schemas';
+import { type JsonType, KEYWORD_TYPES, conformToType, keywordApplies, typesCompatible } from './json-types';
+import { intersectSchemas } from './merge-schemas';
 import { isPlaceholderValue } from './placeholders';
 import { splitPresentation } from './presentation';
 import { MAX_SCHEMA_DEPTH } from './resolve-refs';
@@ -22,7 +23,6 @@ export interface NormalizeTreeOptions extends NormalizeOptions {
   definitionNames?: ReadonlySet<string>;
 }
 
-type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
 const JSON_TYPES = new Set<string>(['string', 'number', 'integer', 'boolean', 'object', 'array']);
 
 /** Formats ajv-formats validates on strings. Anything else (`float`, `int32`, `binary`…) is an OpenAPI hint, not a constraint. */
@@ -32,14 +32,6 @@ const KNOWN_FORMATS = new Set([
   'relative-json-pointer', 'byte',
 ]);
 
-/** The type each type-specific keyword applies to (ajv's strictTypes wants that type declared where the keyword is). */
-const KEYWORD_TYPES: Record<string, JsonType> = {
-  properties: 'object', required: 'object', additionalProperties: 'object', patternProperties: 'object',
-  propertyNames: 'object', dependencies: 'object', minProperties: 'object', maxProperties: 'object',
-  items: 'array', additionalItems: 'array', contains: 'array', minItems: 'array', maxItems: 'array', uniqueItems: 'array',
-  minLength: 'string', maxLength: 'string', pattern: 'string', format: 'string',
-  minimum: 'number', maximum: 'number', exclusiveMinimum: 'number', exclusiveMaximum: 'number', multipleOf: 'number',
-};
 /** When an untyped schema uses keywords of several types, the first of these wins (a form field has one type). */
 const INFERENCE_ORDER: JsonType[] = ['object', 'array', 'string', 'number'];
 
@@ -153,6 +145,8 @@ function normalizeNode(input: unknown, context: Context): SchemaNode | null {
   result = simplifyAlternatives(result, 'anyOf');
   result = simplifyAlternatives(result, 'oneOf');
   result = resolveContradictoryObject(result);
+  // A merged branch may have given an untyped node its type (or narrowed number to integer).
+  if (typeof result.type === 'string' && result.type !== type) conformToType(result, result.type as JsonType);
   if ((type ?? result.type) === 'object') settleRequired(result, source, dropped, context.enclosing);
   normalizeDefault(result, source, context);
   normalizeAnnotations(result, source, context);
@@ -167,10 +161,6 @@ function declaredType(value: unknown): JsonType | 'null' | undefined {
   // `type: [T, "null"]`: bodies are never null, so null is not an option. A union of
   // several types renders as its first one (a form field has one input), so it validates as that.
   return nonNull[0] ?? 'null';
-}
-
-function keywordApplies(keywordType: JsonType, type: JsonType | undefined): boolean {
-  return keywordType === type || (keywordType === 'number' && type === 'integer');
 }
 
 function valueType(value: unknown): JsonType | undefined {
@@ -331,13 +321,13 @@ function readArrayKeywords(node: SchemaNode, source: SchemaNode, context: Contex
     return;
   }
   const items = isPlainObject(source.items) ? source.items : {};
-  if (isEmptySchema(items)) {
+  if (!isEmptySchema(items)) {
+    node.items = item(items) ?? {};
+  } else if (context.role !== 'branch') {
     // `items: {}` (e.g. `trackstar_tags`) accepts anything, which no widget can edit: read from the list's
-    // description what it holds.
+    // description what it holds. (In a branch, saying nothing about items constrains nothing: the field does.)
     node.items = item(freeFormItems(source.description, items));
     addHints(node, { freeForm: true });
-  } else {
-    node.items = item(items) ?? {};
   }
   if (isPlainObject(source.contains) || source.contains === true) {
     const contains = normalizeNode(source.contains, child(context, 'value', undefined, undefined));

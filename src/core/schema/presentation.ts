@@ -129,8 +129,8 @@ function uiFor(node: SchemaNode, key: string | undefined): FormUiSchema {
 
   const itemKey = key === undefined ? undefined : singularize(key);
   if (Array.isArray(node.items)) {
-    const items = node.items.map((item) => (isPlainObject(item) ? uiFor(item, itemKey) : {}));
-    if (items.some((item) => !isEmpty(item))) ui.items = items;
+    // A fixed tuple's positions would need a uiSchema each, which rjsf's types do not describe: hints only go.
+    for (const item of node.items) if (isPlainObject(item)) uiFor(item, itemKey);
   } else if (isPlainObject(node.items)) {
     const items = uiFor(node.items, itemKey);
     if (!isEmpty(items)) ui.items = items;

@@ -112,7 +112,13 @@ interface Position {
 }
 
 /** Keywords that say nothing about a value: a node left with only these meant the reference that was cut. */
-const CUT_REMAINDER_KEYWORDS = new Set(['title', 'description', '$comment', 'examples', 'example', 'default', 'deprecated', 'nullable', 'type', 'allOf']);
+const CUT_REMAINDER_KEYWORDS = new Set(['title', 'description', '$comment', 'examples', 'example', 'default', 'deprecated', 'nullable', 'type']);
+
+function isCutRemainder(node: SchemaNode): boolean {
+  return Object.keys(node).every(
+    (keyword) => CUT_REMAINDER_KEYWORDS.has(keyword) || keyword.startsWith('x-') || (keyword === 'allOf' && Array.isArray(node.allOf) && node.allOf.length === 0),
+  );
+}
 
 /**
  * Inlines every local `$ref` of `schema`, resolving pointers against `document`.
@@ -187,7 +193,10 @@ export function resolveRefs(schema: unknown, document: unknown, options: Resolve
     if (last >= 0 && last < lazyFrom) {
       return { ...(siblings as SchemaNode), $ref: `#/definitions/${nameForCycle(ref, tokens)}` };
     }
-    if (last >= 0 && stack.slice(lazyFrom).filter((entry) => entry === ref).length >= MAX_EAGER_REPEATS) return CUT;
+    if (last >= 0 && stack.slice(lazyFrom).filter((entry) => entry === ref).length >= MAX_EAGER_REPEATS) {
+      // The repetition is left out; keywords written beside the reference still apply.
+      return isCutRemainder(siblings as SchemaNode) ? CUT : siblings;
+    }
 
     const resolved = walk(target(ref, at), { stack: [...stack, ref], lazyFrom, pointer: pointerOf(tokens), depth: position.depth + 1 });
     if (resolved === CUT) return CUT;
@@ -256,7 +265,7 @@ export function resolveRefs(schema: unknown, document: unknown, options: Resolve
       }
     }
     if (alternativesCut) return CUT;
-    if (allOfCut && Object.keys(out).every((keyword) => CUT_REMAINDER_KEYWORDS.has(keyword) || keyword.startsWith('x-'))) return CUT;
+    if (allOfCut && isCutRemainder(out)) return CUT;
     return out;
   }
 

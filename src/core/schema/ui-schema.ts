@@ -3,7 +3,7 @@ import { UNSAFE_KEY, isPlainObject } from './json';
 /**
  * The part of an rjsf uiSchema this library generates: display only, never validation.
  * Keys are rjsf's: `ui:*` options, a property name for an object's field, `items`
- * for an array's items (an array of them for a fixed tuple), `anyOf`/`oneOf` for the
+ * for an array's items, `anyOf`/`oneOf` for the
  * branches of a choice, `additionalProperties` for extra keys' values, and at the
  * root `ui:definitions` for schemas reached through `#/definitions/…`.
  */
@@ -20,7 +20,7 @@ export interface FormUiSchema {
   /** `email`, `uri` or `date-time`: inputs that fit the field. */
   'ui:widget'?: string;
   'ui:definitions'?: Record<string, FormUiSchema>;
-  items?: FormUiSchema | FormUiSchema[];
+  items?: FormUiSchema;
   anyOf?: FormUiSchema[];
   oneOf?: FormUiSchema[];
   additionalProperties?: FormUiSchema;
