@@ -402,3 +402,31 @@ describe('normalizeSchema: __proto__', () => {
     expect(strictAjvProblems(schema)).toEqual([]);
   });
 });
+
+describe('normalizeSchema: what the fuzz found', () => {
+  it('fits the other branches to the type a merged branch gives an untyped field', () => {
+    // The only `oneOf` branch makes the field an array; the `not`, written with object keywords, can then never hold.
+    const schema = normalizeSchema({
+      type: 'object',
+      properties: { f: { oneOf: [{ items: { type: 'string' }, contains: { properties: { a: { type: 'string' } } } }], not: { properties: { a: { minLength: 1 } } } } },
+    });
+    expect(props(schema).f!.type).toBe('array');
+    expect(props(schema).f!.not).toBeUndefined();
+    expect(strictAjvProblems(schema)).toEqual([]);
+  });
+
+  it('narrows number branches to integer when a merge makes the field an integer', () => {
+    const schema = normalizeSchema({ type: 'object', properties: { n: { type: 'number', allOf: [{ type: 'integer' }], anyOf: [{ type: 'number', minimum: 1 }, { maximum: -1 }] } } });
+    expect(props(schema).n!.type).toBe('integer');
+    expect(strictAjvProblems(schema)).toEqual([]);
+  });
+
+  it('gives a free-form list its items even when a branch beside it says nothing about items', () => {
+    const schema = normalizeSchema({
+      type: 'object',
+      properties: { tags: { type: 'array', items: {}, description: 'A string or an object with one key.', anyOf: [{ minItems: 1 }, { type: 'object' }] } },
+    });
+    expect(((props(schema).tags!.items as SchemaNode).anyOf as SchemaNode[]).map((branch) => branch.type)).toEqual(['string', 'object']);
+    expect(strictAjvProblems(schema)).toEqual([]);
+  });
+});

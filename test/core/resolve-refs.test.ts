@@ -268,3 +268,11 @@ describe('resolveRefs: __proto__', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
+
+describe('resolveRefs: a schema that refers to itself beside its own keywords', () => {
+  it('keeps the keywords once the repetition is left out', () => {
+    const document = { definitions: { X: { $ref: '#/definitions/X', type: 'object', properties: { a: { type: 'string' } } } } };
+    const { schema } = resolveRefs({ $ref: '#/definitions/X' }, document);
+    expect(schema).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
+  });
+});
