@@ -1,7 +1,7 @@
 import type { SchemaNode } from '../types';
 import { SchemaError } from './errors';
 import { isPlainObject } from './json';
-import { DEPENDENCIES_KEYWORD, SCHEMA_ARRAY_KEYWORDS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS } from './keywords';
+import { forEachSubschema } from './keywords';
 
 /**
  * What compiling a schema costs ajv, in units of one ordinary subschema. ajv's compile
@@ -14,14 +14,7 @@ export function schemaComplexity(schema: unknown): number {
     if (!isPlainObject(node)) return;
     cost += 1;
     if (Array.isArray(node.enum)) cost += node.enum.length / ENUM_OPTIONS_PER_UNIT + node.enum.length ** 2 / ENUM_PAIRS_PER_UNIT;
-    for (const keyword of SCHEMA_MAP_KEYWORDS) if (isPlainObject(node[keyword])) Object.values(node[keyword] as SchemaNode).forEach(visit);
-    if (isPlainObject(node[DEPENDENCIES_KEYWORD])) Object.values(node[DEPENDENCIES_KEYWORD] as SchemaNode).forEach(visit);
-    for (const keyword of SCHEMA_ARRAY_KEYWORDS) if (Array.isArray(node[keyword])) (node[keyword] as unknown[]).forEach(visit);
-    for (const keyword of SCHEMA_KEYWORDS) {
-      const value = node[keyword];
-      if (Array.isArray(value)) value.forEach(visit);
-      else visit(value);
-    }
+    forEachSubschema(node, visit);
   };
   visit(schema);
   return Math.ceil(cost);

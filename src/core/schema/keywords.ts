@@ -27,8 +27,28 @@ export const SCHEMA_KEYWORDS = [
 /** `dependencies` maps a name to a schema or to a list of names (data). */
 export const DEPENDENCIES_KEYWORD = 'dependencies';
 
-/** Keywords that hold data, never schemas: a `$ref` inside them is just data. */
-export const DATA_KEYWORDS = new Set(['default', 'enum', 'const', 'examples', 'example', 'enumNames']);
+/**
+ * Calls `visit` with every direct subschema of `node` and the keyword it sits under:
+ * values of schema maps, schema-valued `dependencies`, schema arrays, tuple `items`,
+ * single schemas. Data keywords (`default`, `enum`, `const`, `examples`…) and unknown
+ * keywords are never entered.
+ */
+export function forEachSubschema(node: Record<string, unknown>, visit: (schema: unknown, keyword: string) => void): void {
+  const isMap = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+  for (const keyword of SCHEMA_MAP_KEYWORDS) {
+    const map = node[keyword];
+    if (isMap(map)) for (const name of Object.keys(map)) visit(map[name], keyword);
+  }
+  const dependencies = node[DEPENDENCIES_KEYWORD];
+  if (isMap(dependencies)) {
+    for (const name of Object.keys(dependencies)) if (!Array.isArray(dependencies[name])) visit(dependencies[name], DEPENDENCIES_KEYWORD);
+  }
+  for (const keyword of [...SCHEMA_ARRAY_KEYWORDS, ...SCHEMA_KEYWORDS]) {
+    const value = node[keyword];
+    if (Array.isArray(value)) for (const item of value) visit(item, keyword);
+    else if (value !== undefined) visit(value, keyword);
+  }
+}
 
 /**
  * Where a subschema sits relative to what the form renders. `eager` positions are

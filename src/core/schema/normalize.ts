@@ -1,4 +1,5 @@
 import type { SchemaNode } from '../types';
+import { SchemaError } from './errors';
 import { freeFormItems } from './free-form-items';
 import { addHints } from './hints';
 import { UNSAFE_KEY, deepEqual, hasOwn, isPlainObject, isSafeJson, stringArray } from './json';
@@ -8,7 +9,6 @@ import { intersectSchemas } from './merge-schemas';
 import { isPlaceholderValue } from './placeholders';
 import { splitPresentation } from './presentation';
 import { MAX_SCHEMA_DEPTH } from './resolve-refs';
-import { SchemaError } from './errors';
 
 export interface NormalizeOptions {
   /**
@@ -102,10 +102,8 @@ function normalizeNode(input: unknown, context: Context): SchemaNode | null {
   const source: SchemaNode = isPlainObject(input) ? input : {};
 
   const declared = declaredType(source.type);
-  if (declared === 'null') {
-    // Write bodies are never null: a branch that only allows null is no option; a field that only allows null accepts nothing we send.
-    if (context.role === 'branch') return null;
-  }
+  // Write bodies are never null: a branch that only allows null is no option (a field that does is left untyped).
+  if (declared === 'null' && context.role === 'branch') return null;
   let own = declared === 'null' ? undefined : declared;
   if (own !== undefined && context.contextType !== undefined) {
     if (!typesCompatible(own, context.contextType)) return null;
@@ -280,8 +278,8 @@ function readObjectKeywords(node: SchemaNode, source: SchemaNode, context: Conte
   if (isPlainObject(source.dependencies)) {
     const dependencies: SchemaNode = {};
     for (const name of Object.keys(source.dependencies)) {
-      const value = source.dependencies[name];
       if (name === UNSAFE_KEY) continue;
+      const value = source.dependencies[name];
       if (Array.isArray(value)) {
         const names = [...new Set(stringArray(value).filter((entry) => entry !== UNSAFE_KEY))];
         if (names.length > 0) dependencies[name] = names;

@@ -93,6 +93,11 @@ function pointerOf(tokens: readonly string[]): string {
   return tokens.map((token) => `/${escapePointerToken(token)}`).join('');
 }
 
+/** The JSON pointer a local `$ref` names (`#/components/schemas/A%20B` → `/components/schemas/A B`). */
+export function pointerOfRef(ref: string): string {
+  return pointerOf(parseLocalPointer(ref));
+}
+
 /** A definition name that is safe to use as a `#/definitions/<name>` pointer token. */
 function definitionNameFor(tokens: readonly string[], taken: Set<string>): string {
   const last = tokens.at(-1) ?? 'Schema';
@@ -283,8 +288,7 @@ export function resolveRefs(schema: unknown, document: unknown, options: Resolve
   for (let pending = [...cycleNames.keys()]; pending.length > 0; pending = [...cycleNames.keys()].filter((ref) => !done.has(ref))) {
     for (const ref of pending) {
       done.add(ref);
-      const tokens = parseLocalPointer(ref);
-      const pointer = pointerOf(tokens);
+      const pointer = pointerOfRef(ref);
       const walked = walk(target(ref, pointer), { stack: [ref], lazyFrom: 0, pointer, depth: 1 });
       // A definition that is nothing but a reference to itself (or a boolean schema) is kept as "anything".
       definitions[cycleNames.get(ref)!] = isPlainObject(walked) ? walked : {};

@@ -13,7 +13,7 @@ import { SchemaError, isSchemaError } from './errors';
 import { escapePointerToken, hasOwn, isPlainObject, stringArray } from './json';
 import { normalizeTree } from './normalize';
 import { DEPRECATED_SUFFIX, splitPresentation } from './presentation';
-import { lookupPointer, parseLocalPointer, resolveRefs } from './resolve-refs';
+import { lookupPointer, pointerOfRef, resolveRefs } from './resolve-refs';
 import type { FormUiSchema } from './ui-schema';
 
 /** Where a form's schema comes from. */
@@ -97,10 +97,6 @@ interface LocatedRoot {
   document: unknown;
   /** Where `root` is in `document`, as a JSON pointer. */
   pointer: string;
-}
-
-function pointerOfRef(ref: string): string {
-  return parseLocalPointer(ref).map((token) => `/${escapePointerToken(token)}`).join('');
 }
 
 function locateRoot(source: unknown, options: ToFormSchemaOptions): LocatedRoot {
