@@ -5,8 +5,10 @@ import { forEachSubschema } from './keywords';
 
 /**
  * What compiling a schema costs ajv, in units of one ordinary subschema. ajv's compile
- * time grows with the number of subschemas, and with the square of each `enum`'s
- * length (the meta-schema's `uniqueItems` compares every pair of options).
+ * time grows with the number of subschemas, with the square of each `enum`'s length
+ * (the meta-schema's `uniqueItems` compares every pair of options), and with the square
+ * of each `dependencies` list (every missing-property error it generates names the
+ * whole list).
  */
 export function schemaComplexity(schema: unknown): number {
   let cost = 0;
@@ -14,6 +16,11 @@ export function schemaComplexity(schema: unknown): number {
     if (!isPlainObject(node)) return;
     cost += 1;
     if (Array.isArray(node.enum)) cost += node.enum.length / ENUM_OPTIONS_PER_UNIT + node.enum.length ** 2 / ENUM_PAIRS_PER_UNIT;
+    if (isPlainObject(node.dependencies)) {
+      for (const names of Object.values(node.dependencies)) {
+        if (Array.isArray(names)) cost += names.length / DEPENDENCY_NAMES_PER_UNIT + names.length ** 2 / DEPENDENCY_PAIRS_PER_UNIT;
+      }
+    }
     forEachSubschema(node, visit);
   };
   visit(schema);
@@ -22,6 +29,8 @@ export function schemaComplexity(schema: unknown): number {
 
 const ENUM_OPTIONS_PER_UNIT = 50;
 const ENUM_PAIRS_PER_UNIT = 100_000;
+const DEPENDENCY_NAMES_PER_UNIT = 5;
+const DEPENDENCY_PAIRS_PER_UNIT = 5_000;
 
 /**
  * The most a form's schema may cost (see `schemaComplexity`). A unit compiles in about
