@@ -119,9 +119,9 @@ describe('resolveRefs', () => {
       },
     };
     const { schema, definitions } = resolveRefs({ $ref: '#/components/schemas/A' }, document);
-    const b = (name: string, inner: object) => ({ type: 'object', properties: { code: { type: 'string' }, ...inner } });
+    const b = (inner: object) => ({ type: 'object', properties: { code: { type: 'string' }, ...inner } });
     const a = (inner: object) => ({ type: 'object', properties: { name: { type: 'string' }, ...inner } });
-    expect(schema).toEqual(a({ b: b('b', { a: a({ b: b('b', {}) }) }) }));
+    expect(schema).toEqual(a({ b: b({ a: a({ b: b({}) }) }) }));
     expect(definitions).toEqual({});
   });
 

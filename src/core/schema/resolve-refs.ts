@@ -35,7 +35,6 @@ const MAX_EAGER_REPEATS = 2;
 
 /** A position left out because it only repeats a reference cycle that is already unfolded enough. */
 const CUT: unique symbol = Symbol('cut');
-type Walked = unknown;
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';
@@ -172,7 +171,7 @@ export function resolveRefs(schema: unknown, document: unknown, options: Resolve
     return found;
   }
 
-  function walk(node: unknown, position: Position): Walked | typeof CUT {
+  function walk(node: unknown, position: Position): unknown {
     visited += 1;
     if (visited > maxNodes) {
       throw new SchemaError('too-large', `The schema is too large to become a form: it expands to more than ${maxNodes} nodes once its references are inlined.`, position.pointer);
@@ -210,7 +209,7 @@ export function resolveRefs(schema: unknown, document: unknown, options: Resolve
     return { ...resolved, ...(siblings as SchemaNode) };
   }
 
-  function child(node: unknown, position: Position, keyword: string, pathTokens: readonly string[]): Walked | typeof CUT {
+  function child(node: unknown, position: Position, keyword: string, pathTokens: readonly string[]): unknown {
     return walk(node, {
       stack: position.stack,
       lazyFrom: isLazyPosition(keyword) ? position.stack.length : position.lazyFrom,
