@@ -1,9 +1,10 @@
 /**
  * The corpus test: every (integration, action) schema of a Trackstar OpenAPI spec,
  * served by the sandbox and loaded through the library's own path (provider →
- * proxy → API → `loadWriteSchema` → `toFormSchema` → form), must render, show every
- * required top-level field, render every reachable enum as a select with all of its
- * options, and compile in ajv without a single warning.
+ * proxy → API → `loadWriteSchema` → `toFormDefinition` → form), must render with its
+ * generated uiSchema, show every required top-level field, render every reachable enum
+ * as a select with all of its options (labelled as the uiSchema says), and compile in
+ * strict ajv without a single warning.
  *
  * It always runs on the repository's fixture spec, and on any real spec named by
  * `TRACKSTAR_OPENAPI_SPEC` (`.ci/run` points it at ../shared/trackstar-spec/openapi.json).
@@ -14,6 +15,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createTrackstarClient } from '../src/core/client';
 import { loadWriteSchema } from '../src/core/queries';
 import { isPlaceholderEnum, placeholderHint } from '../src/core/schema/placeholders';
+import type { FormUiSchema } from '../src/core/schema/ui-schema';
 import type { SchemaNode } from '../src/core/types';
 import { TrackstarWriteForm } from '../src/react/components/trackstar-write-form';
 import { FIXTURE_SPEC, SANDBOX_SEED_PATH_PARAMS, createSandbox } from '../src/sandbox';
@@ -40,15 +42,18 @@ function skeleton(schema: Schema): unknown {
 interface RenderedEnum {
   id: string;
   values: unknown[];
+  /** `ui:enumNames` of the generated uiSchema, when the options are labelled. */
+  labels: string[] | undefined;
 }
 
 /** Every enum the form shows with the skeleton data, with the DOM id rjsf gives its control. */
-function reachableEnums(schema: Schema, id: string, out: RenderedEnum[] = []): RenderedEnum[] {
-  if (Array.isArray(schema.enum)) out.push({ id, values: schema.enum });
+function reachableEnums(schema: Schema, id: string, ui: FormUiSchema | undefined, out: RenderedEnum[] = []): RenderedEnum[] {
+  if (Array.isArray(schema.enum)) out.push({ id, values: schema.enum, labels: ui?.['ui:enumNames'] });
   const branch = schema.oneOf?.[0] ?? schema.anyOf?.[0];
-  if (branch) reachableEnums({ ...branch, type: branch.type ?? schema.type } as Schema, id, out);
-  for (const [key, child] of Object.entries(schema.properties ?? {})) reachableEnums(child, `${id}_${key}`, out);
-  if (schema.type === 'array' && schema.items?.type === 'object') reachableEnums(schema.items, `${id}_0`, out);
+  const branchUi = (schema.oneOf ? ui?.oneOf : ui?.anyOf)?.[0] ?? ui;
+  if (branch) reachableEnums({ ...branch, type: branch.type ?? schema.type } as Schema, id, branchUi, out);
+  for (const [key, child] of Object.entries(schema.properties ?? {})) reachableEnums(child, `${id}_${key}`, ui?.[key] as FormUiSchema | undefined, out);
+  if (schema.type === 'array' && schema.items?.type === 'object') reachableEnums(schema.items, `${id}_0`, ui?.items, out);
   return out;
 }
 
@@ -84,6 +89,7 @@ function corpusSuite(label: string, spec: unknown) {
           integrationType={integration.integrationType}
           pathParams={SANDBOX_SEED_PATH_PARAMS}
           defaultValues={skeleton(schema) as Record<string, unknown>}
+          uiSchema={loaded.uiSchema}
           idPrefix={ID}
           autosaveDraft={false}
         />,
@@ -101,7 +107,7 @@ function corpusSuite(label: string, spec: unknown) {
       for (const name of schema.required ?? []) {
         expect(document.getElementById(`${ID}_${name}`), `required field "${name}"`).not.toBeNull();
       }
-      for (const { id, values } of reachableEnums(schema, ID)) {
+      for (const { id, values, labels } of reachableEnums(schema, ID, loaded.uiSchema)) {
         const select = document.getElementById(id) as HTMLSelectElement | null;
         expect(select?.tagName, `enum at ${id}`).toBe('SELECT');
         const shown = [...select!.options].map((option) => option.text).filter((text) => text !== '');
@@ -109,7 +115,7 @@ function corpusSuite(label: string, spec: unknown) {
           expect(select).toBeDisabled();
           expect(shown).toEqual([placeholderHint(values)]);
         } else {
-          expect(shown, `options of ${id}`).toEqual(values.map(String));
+          expect(shown, `options of ${id}`).toEqual(labels ?? values.map(String));
         }
       }
       // rjsf and ajv report schema problems on the console: a clean schema produces none.

@@ -4,8 +4,10 @@
  */
 export * from './actions';
 export type * from './types';
-export { toFormSchema, applyWriteOperation } from './schema/to-form-schema';
-export type { FormSchemaSource, ToFormSchemaOptions } from './schema/to-form-schema';
+export { toFormDefinition, toFormSchema, applyWriteOperation } from './schema/to-form-schema';
+export type { FormDefinition, FormSchemaSource, ToFormSchemaOptions } from './schema/to-form-schema';
+export { mergeUiSchema } from './schema/ui-schema';
+export type { FormUiSchema } from './schema/ui-schema';
 export { resolveRefs, lookupPointer } from './schema/resolve-refs';
 export type { ResolvedSchema, ResolveRefsOptions } from './schema/resolve-refs';
 export { normalizeSchema } from './schema/normalize';

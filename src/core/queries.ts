@@ -8,7 +8,8 @@
 import { type IntegrationType, type WriteMethod, getWriteActionDefinition } from './actions';
 import { isTrackstarApiError } from './api-error';
 import type { TrackstarClient } from './client';
-import { type FormSchemaSource, toFormSchema } from './schema/to-form-schema';
+import { type FormSchemaSource, toFormDefinition } from './schema/to-form-schema';
+import type { FormUiSchema } from './schema/ui-schema';
 import type { FormSchema, IntegrationInfo } from './types';
 
 /**
@@ -127,12 +128,16 @@ export interface WriteSchemaParams {
 export interface LoadedWriteSchema {
   /** Normalized draft-07 schema, before `write_operations` are merged in. */
   schema: FormSchema;
+  /**
+   * The uiSchema generated with it (labels, order, markdown, inputs). Pass `{ schema, uiSchema }`
+   * to `applyWriteOperation` to fold `write_operations` into both, and render with
+   * `mergeUiSchema(uiSchema, hostUiSchema)`.
+   */
+  uiSchema: FormUiSchema;
   source: 'meta' | 'write-info';
   method: WriteMethod;
   /** The integration-level `/meta` says options depend on the connected account. */
   hasConnectionSpecificFields: boolean;
-  /** Presentation derived from the schema (labels of enums, order, hints), as an rjsf uiSchema. */
-  uiSchema?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -153,7 +158,7 @@ export async function loadWriteSchema(
       signal,
     });
     return {
-      schema: toFormSchema(meta, { method }),
+      ...toFormDefinition(meta, { method }),
       source: 'meta',
       method,
       hasConnectionSpecificFields: meta.has_connection_specific_fields === true,
@@ -166,7 +171,7 @@ export async function loadWriteSchema(
       ? { operationId: params.action }
       : { method, path: definition.path },
   };
-  return { schema: toFormSchema(source, { method }), source: 'write-info', method, hasConnectionSpecificFields: false };
+  return { ...toFormDefinition(source, { method }), source: 'write-info', method, hasConnectionSpecificFields: false };
 }
 
 function hasOperationId(document: { paths?: Record<string, Record<string, unknown>> }, operationId: string): boolean {

@@ -89,21 +89,40 @@ describe('resolveRefs', () => {
     expect(definitions.Category).toEqual(schema);
   });
 
-  it('breaks mutual recursion and resolves every definition it keeps', () => {
+  it('breaks mutual recursion through array items into definitions, and resolves every definition it keeps', () => {
     const document = {
       components: {
         schemas: {
-          A: { type: 'object', properties: { b: { $ref: '#/components/schemas/B' } } },
-          B: { type: 'object', properties: { a: { $ref: '#/components/schemas/A' } } },
+          A: { type: 'object', properties: { bs: { type: 'array', items: { $ref: '#/components/schemas/B' } } } },
+          B: { type: 'object', properties: { as: { type: 'array', items: { $ref: '#/components/schemas/A' } } } },
         },
       },
     };
     const { schema, definitions } = resolveRefs({ $ref: '#/components/schemas/A' }, document);
-    expect(schema).toEqual({ type: 'object', properties: { b: { type: 'object', properties: { a: { $ref: '#/definitions/A' } } } } });
+    expect(schema).toEqual({
+      type: 'object',
+      properties: { bs: { type: 'array', items: { type: 'object', properties: { as: { type: 'array', items: { $ref: '#/definitions/A' } } } } } },
+    });
     expect(definitions.A).toEqual(schema);
     // Every $ref left anywhere points at a definition that exists.
     const refs = JSON.stringify({ schema, definitions }).match(/#\/definitions\/[^"]+/g) ?? [];
     for (const ref of refs) expect(definitions[ref.split('/').at(-1)!]).toBeDefined();
+  });
+
+  it('unfolds mutual recursion through object properties twice and leaves the next repetition out (it would render for ever)', () => {
+    const document = {
+      components: {
+        schemas: {
+          A: { type: 'object', properties: { name: { type: 'string' }, b: { $ref: '#/components/schemas/B' } } },
+          B: { type: 'object', properties: { code: { type: 'string' }, a: { $ref: '#/components/schemas/A' } } },
+        },
+      },
+    };
+    const { schema, definitions } = resolveRefs({ $ref: '#/components/schemas/A' }, document);
+    const b = (inner: object) => ({ type: 'object', properties: { code: { type: 'string' }, ...inner } });
+    const a = (inner: object) => ({ type: 'object', properties: { name: { type: 'string' }, ...inner } });
+    expect(schema).toEqual(a({ b: b({ a: a({ b: b({}) }) }) }));
+    expect(definitions).toEqual({});
   });
 
   it('does not mistake a shared (non-cyclic) definition for a cycle', () => {
@@ -147,5 +166,113 @@ describe('resolveRefs', () => {
       };
     }
     expect(() => resolveRefs({ $ref: '#/definitions/L0' }, { definitions }, { maxNodes: 10_000 })).toThrow(/more than 10000 nodes/);
+  });
+});
+
+describe('resolveRefs: keys are read by keyword, wherever they stand', () => {
+  const document = { definitions: { Money: { type: 'object', properties: { amount: { type: 'number' } } } } };
+  const money = { type: 'object', properties: { amount: { type: 'number' } } };
+
+  it.each(['default', 'enum', 'const', 'example', 'examples', 'enumNames'])('resolves a $ref under a property named "%s"', (name) => {
+    const { schema } = resolveRefs({ type: 'object', properties: { [name]: { $ref: '#/definitions/Money' } } }, document);
+    expect((schema.properties as Record<string, unknown>)[name]).toEqual(money);
+  });
+
+  it('resolves $refs in every schema position: maps, arrays, single schemas and schema-valued dependencies', () => {
+    const ref = { $ref: '#/definitions/Money' };
+    const { schema } = resolveRefs(
+      {
+        type: 'object',
+        properties: { p: ref },
+        patternProperties: { '^x': ref },
+        additionalProperties: ref,
+        dependencies: { p: ref, q: ['p'] },
+        propertyNames: { ...ref },
+        allOf: [ref],
+        anyOf: [ref],
+        oneOf: [ref],
+        not: ref,
+        if: ref,
+        then: ref,
+        else: ref,
+      },
+      document,
+    );
+    expect(JSON.stringify(schema)).not.toContain('$ref');
+    expect(schema.dependencies).toEqual({ p: money, q: ['p'] });
+    const array = resolveRefs({ type: 'array', items: [ref], additionalItems: ref, contains: ref }, document).schema;
+    expect(array).toEqual({ type: 'array', items: [money], additionalItems: money, contains: money });
+  });
+
+  it('never walks data keywords or unknown keywords, even when they hold something that looks like a broken $ref', () => {
+    const data = { $ref: '#/nowhere' };
+    const { schema } = resolveRefs(
+      { type: 'object', default: data, enum: [data], const: data, examples: [data], 'x-note': data, discriminator: { mapping: { a: '#/nowhere' } } },
+      {},
+    );
+    expect(schema).toMatchObject({ default: data, enum: [data], const: data, examples: [data], 'x-note': data });
+  });
+});
+
+describe('resolveRefs: malformed references are SchemaErrors that point at the $ref', () => {
+  const caught = (run: () => unknown): SchemaError => {
+    try {
+      run();
+    } catch (error) {
+      return error as SchemaError;
+    }
+    throw new Error('expected a SchemaError');
+  };
+
+  it.each([
+    ['a number', 42, 'invalid-ref', /must be a string/],
+    ['null', null, 'invalid-ref', /must be a string.*null/],
+    ['an object', { a: 1 }, 'invalid-ref', /must be a string/],
+    ['an undecodable fragment', '#/%', 'invalid-ref', /not a valid URI fragment/],
+    ['a relative fragment', '#definitions/X', 'external-ref', /JSON pointer/],
+    ['another document', 'other.json#/X', 'external-ref', /same document/],
+    ['something missing', '#/definitions/Nope', 'missing-ref', /does not define/],
+  ])('%s', (_label, ref, code, message) => {
+    const error = caught(() =>
+      resolveRefs({ type: 'object', properties: { ship_to: { $ref: '#/definitions/Address' } } }, {
+        definitions: { Address: { type: 'object', properties: { city: { $ref: ref } } } },
+      }),
+    );
+    expect(error).toBeInstanceOf(SchemaError);
+    expect(error.code).toBe(code);
+    expect(error.message).toMatch(message);
+    expect(error.pointer).toBe('/definitions/Address/properties/city/$ref');
+  });
+
+  it('names where in an OpenAPI document the root sits', () => {
+    const error = caught(() => resolveRefs({ type: 'object', properties: { a: { $ref: 7 } } }, {}, { pointer: '/components/schemas/Body' }));
+    expect(error.pointer).toBe('/components/schemas/Body/properties/a/$ref');
+  });
+
+  it('reads array indices in pointers strictly', () => {
+    expect(lookupPointer({ a: ['x', 'y'] }, '#/a/1')).toBe('y');
+    expect(lookupPointer({ a: ['x', 'y'] }, '#/a/01')).toBeUndefined();
+    expect(lookupPointer({ a: ['x', 'y'] }, '#/a/1e0')).toBeUndefined();
+  });
+});
+
+describe('resolveRefs: __proto__', () => {
+  it('drops __proto__ keys instead of assigning them (which would replace the prototype)', () => {
+    const input = JSON.parse('{"type":"object","__proto__":{"polluted":1},"properties":{"__proto__":{"type":"string"},"ok":{"$ref":"#/definitions/__proto__"}}}');
+    const document = JSON.parse('{"definitions":{"__proto__":{"type":"integer"}}}');
+    const { schema } = resolveRefs(input, document);
+    expect(Object.getPrototypeOf(schema)).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(schema.properties)).toBe(Object.prototype);
+    expect(Object.keys(schema.properties as object)).toEqual(['ok']);
+    expect((schema.properties as Record<string, unknown>).ok).toEqual({ type: 'integer' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('resolveRefs: a schema that refers to itself beside its own keywords', () => {
+  it('keeps the keywords once the repetition is left out', () => {
+    const document = { definitions: { X: { $ref: '#/definitions/X', type: 'object', properties: { a: { type: 'string' } } } } };
+    const { schema } = resolveRefs({ $ref: '#/definitions/X' }, document);
+    expect(schema).toEqual({ type: 'object', properties: { a: { type: 'string' } } });
   });
 });

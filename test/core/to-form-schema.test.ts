@@ -1,9 +1,11 @@
 // @vitest-environment node
+import validator from '@rjsf/validator-ajv8';
 import { describe, expect, it } from 'vitest';
 import { SchemaError } from '../../src/core/schema/errors';
 import { applyWriteOperation, toFormSchema } from '../../src/core/schema/to-form-schema';
 import type { OpenApiDocument, SchemaNode } from '../../src/core/types';
-import { strictAjvProblems } from '../support/strict-ajv';
+import { cpuTime } from '../support/cpu-time';
+import { strictAjvProblems, timedStrictAjvProblems } from '../support/strict-ajv';
 
 const props = (schema: SchemaNode) => schema.properties as Record<string, SchemaNode>;
 
@@ -147,5 +149,150 @@ describe('applyWriteOperation', () => {
     expect(((props(merged).line_items!.items as SchemaNode).required as string[]).sort()).toEqual(['sku', 'weight']);
     expect(merged.required).toContain('warehouse_id');
     expect(JSON.stringify(base)).toBe(before);
+  });
+});
+
+/** The error `run` throws (failing the test when it throws nothing). */
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an error');
+}
+
+describe('toFormSchema: malformed input', () => {
+  const meta = (city: unknown) => ({
+    definitions: { Address: { type: 'object', properties: { city } }, Order: { type: 'object', properties: { ship_to: { $ref: '#/definitions/Address' } } } },
+    $ref: '#/definitions/Order',
+  });
+
+  it.each([
+    ['$ref: 42', { $ref: 42 }, 'invalid-ref'],
+    ['$ref: null', { $ref: null }, 'invalid-ref'],
+    ["$ref: '#/%'", { $ref: '#/%' }, 'invalid-ref'],
+    ["$ref: 'https://elsewhere/x.json'", { $ref: 'https://elsewhere/x.json' }, 'external-ref'],
+  ])('turns %s into a SchemaError pointing at it', (_label, city, code) => {
+    const error = thrown(() => toFormSchema(meta(city))) as SchemaError;
+    expect(error).toBeInstanceOf(SchemaError);
+    expect(error.code).toBe(code);
+    expect(error.pointer).toBe('/definitions/Address/properties/city/$ref');
+  });
+
+  it('points into the OpenAPI document when the request body is there', () => {
+    const document: OpenApiDocument = {
+      openapi: '3.1.0',
+      paths: { '/wms/orders': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { a: { $ref: null } } } } } } } } },
+    };
+    const error = thrown(() => toFormSchema({ document, operation: { method: 'POST', path: '/wms/orders' } })) as SchemaError;
+    expect(error.pointer).toBe('/paths/~1wms~1orders/post/requestBody/content/application~1json/schema/properties/a/$ref');
+  });
+
+  it.each([
+    ['required: null', { type: 'object', properties: { a: { type: 'string' } }, required: null }],
+    ['oneOf: null', { type: 'object', properties: { a: { type: 'string', oneOf: null } } }],
+  ])('drops %s (it constrains nothing) and still gives a strict-clean form', (_label, input) => {
+    const schema = toFormSchema(input);
+    expect(props(schema).a).toEqual({ type: 'string', title: 'A' });
+    expect(strictAjvProblems(schema)).toEqual([]);
+  });
+
+  it('throws nothing but SchemaError, even for a failure nobody foresaw', () => {
+    const hostile = {
+      get properties(): never {
+        throw new TypeError('boom');
+      },
+    };
+    const error = thrown(() => toFormSchema(hostile)) as SchemaError;
+    expect(error).toBeInstanceOf(SchemaError);
+    expect(error.message).toContain('boom');
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('toFormSchema: every output compiles in strict ajv in well under a second, or is refused', () => {
+  /** Each level references the next `width` times: width^depth fields once inlined. */
+  function exploding(depth: number, width: number) {
+    const definitions: Record<string, unknown> = { [`L${depth}`]: { type: 'string', minLength: 1 } };
+    for (let level = depth - 1; level >= 0; level -= 1) {
+      const properties: Record<string, unknown> = {};
+      for (let index = 0; index < width; index += 1) properties[`f${index}`] = { $ref: `#/definitions/L${level + 1}` };
+      definitions[`L${level}`] = { type: 'object', properties, required: ['f0'] };
+    }
+    return { definitions, $ref: '#/definitions/L0' };
+  }
+
+  it('refuses a schema whose strict compile would take seconds', () => {
+    const { value: error, cpuMs } = cpuTime(() => thrown(() => toFormSchema(exploding(4, 10))) as SchemaError);
+    expect(error).toBeInstanceOf(SchemaError);
+    expect(error.code).toBe('too-large');
+    expect(error.message).toMatch(/too large/);
+    expect(cpuMs).toBeLessThan(1_000);
+  });
+
+  it('compiles the largest schemas it accepts in well under a second', () => {
+    // Just under the budget: two levels of 19 fields (381 subschemas), and a field with 5,000 options.
+    for (const source of [exploding(2, 19), { type: 'object', properties: { e: { type: 'string', enum: Array.from({ length: 5000 }, (_, i) => `v${i}`) } } }]) {
+      const { problems, cpuMs } = timedStrictAjvProblems(toFormSchema(source));
+      expect(problems).toEqual([]);
+      expect(cpuMs).toBeLessThan(1_000);
+    }
+  });
+
+  it('never lets a pattern stall the compile (patternProperties are tested against every property name)', () => {
+    const name = `${'a'.repeat(28)}!`;
+    const schema = toFormSchema({ type: 'object', properties: { [name]: { type: 'string' } }, patternProperties: { '^(a+)+$': { type: 'string' } } });
+    const { problems, cpuMs } = timedStrictAjvProblems(schema);
+    expect(problems).toEqual([]);
+    expect(cpuMs).toBeLessThan(1_000);
+  });
+});
+
+describe('toFormSchema: labelled options', () => {
+  it('validates 5,000 labelled options against enum (labels are display only), fast', () => {
+    const values = Array.from({ length: 5000 }, (_, index) => `wh_${index}`);
+    const schema = toFormSchema({
+      type: 'object',
+      properties: { warehouse_id: { type: 'string', enum: values, enumNames: values.map((value) => `Warehouse ${value}`) } },
+      required: ['warehouse_id'],
+    });
+    expect(props(schema).warehouse_id).toEqual({ type: 'string', enum: values, title: 'Warehouse ID' });
+    // The first validation compiles the schema (within the budget above); later ones are what a submit costs.
+    expect(validator.validateFormData({ warehouse_id: 'wh_4999' }, schema).errors).toEqual([]);
+    const { value: { errors }, cpuMs } = cpuTime(() => validator.validateFormData({ warehouse_id: 'nope' }, schema));
+    expect(cpuMs).toBeLessThan(50);
+    expect(errors.map((error) => error.name)).toEqual(['enum']);
+  });
+});
+
+describe('toFormSchema: reference cycles', () => {
+  it('renders a mutual cycle through object fields with bounded nesting and no definitions', () => {
+    const schema = toFormSchema({
+      definitions: {
+        Order: { type: 'object', properties: { number: { type: 'string' }, ship_to: { $ref: '#/definitions/Address' } }, required: ['number'] },
+        Address: { type: 'object', properties: { city: { type: 'string' }, order: { $ref: '#/definitions/Order' } } },
+      },
+      $ref: '#/definitions/Order',
+    });
+    expect(schema.definitions).toBeUndefined();
+    const text = JSON.stringify(schema);
+    expect(text).not.toContain('$ref');
+    expect(text.match(/"city"/g)).toHaveLength(2);
+    const nested = props(props(props(schema).ship_to!).order!);
+    expect(Object.keys(nested)).toEqual(['number', 'ship_to']);
+    expect(props(nested.ship_to!)).toEqual({ city: { type: 'string', title: 'City' } });
+    expect(strictAjvProblems(schema)).toEqual([]);
+  });
+});
+
+describe('toFormSchema: the budget counts what makes ajv slow', () => {
+  it('counts long dependency lists (each missing-property error names the whole list)', () => {
+    const names = Array.from({ length: 2000 }, (_, index) => `field_${index}`);
+    const error = thrown(() => toFormSchema({ type: 'object', properties: { a: { type: 'string' } }, dependencies: { a: names } })) as SchemaError;
+    expect(error.code).toBe('too-large');
+    const { problems, cpuMs } = timedStrictAjvProblems(toFormSchema({ type: 'object', properties: { a: { type: 'string' } }, dependencies: { a: names.slice(0, 300) } }));
+    expect(problems).toEqual([]);
+    expect(cpuMs).toBeLessThan(1_000);
   });
 });

@@ -333,9 +333,13 @@ describe.skipIf(!hasChromium)('the stylesheet in Chromium', () => {
           return out;
         };
         await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+        // The pointer rests where the submit click left it: once the stylesheet moves the layout, it would hover
+        // another MUI input (which MUI then draws darker). Park it where nothing is.
+        await page.mouse.move(0, 0);
         await transitionsDone(page);
         const without = await page.evaluate(probe);
         await setStylesheet(page, true);
+        await page.mouse.move(0, 0);
         await transitionsDone(page);
         const withSheet = await page.evaluate(probe);
         const controls = Object.keys(without).filter((key) => /\b(input|select|textarea|button)\./.test(key));

@@ -1,6 +1,7 @@
 /** ajv at its strictest, for proving a schema is clean: every warning it would log is collected. */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
+import { cpuTime } from './cpu-time';
 
 export function strictAjv(): { ajv: Ajv; warnings: string[] } {
   const warnings: string[] = [];
@@ -19,4 +20,10 @@ export function strictAjvProblems(schema: object): string[] {
     warnings.push((error as Error).message);
   }
   return warnings;
+}
+
+/** `strictAjvProblems` and the CPU time the compile took (see `cpuTime`). */
+export function timedStrictAjvProblems(schema: object): { problems: string[]; cpuMs: number } {
+  const { value, cpuMs } = cpuTime(() => strictAjvProblems(schema));
+  return { problems: value, cpuMs };
 }

@@ -59,13 +59,49 @@ export function isHumanTitle(title: unknown, key?: string): title is string {
   return /\s/.test(title.trim());
 }
 
-/** Markdown links in Trackstar descriptions (`[Warehouse](/api-reference/...)`) point into docs the operator never sees. */
+/**
+ * Markdown links in Trackstar descriptions (`[Warehouse](/api-reference/...)`) point into
+ * docs the operator never sees, so every link becomes its text: inline and reference
+ * links, images (their alt text), autolinks (`<https://…>` → the address as text), and
+ * reference definitions are removed. Whitespace is collapsed (a description is one
+ * line under a field); `..` typos become one full stop.
+ */
 export function plainDescription(text: unknown): string | undefined {
   if (typeof text !== 'string') return undefined;
   const plain = text
+    .replace(/^\s*\[[^\]\n]+\]:\s*\S+.*$/gm, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/<((?:https?|mailto|ftp):[^\s>]+)>/gi, '$1')
     .replace(/\.\.(\s|$)/g, '.$1')
     .replace(/\s+/g, ' ')
     .trim();
   return plain === '' ? undefined : plain;
+}
+
+function comparable(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/^(the|a|an) /, '')
+    .trim();
+}
+
+/** "Email Address" under the label "Email address", or `ship_date` under "Ship date": a description that says nothing new. */
+export function repeatsLabel(description: string, title: string | undefined, key: string | undefined): boolean {
+  const said = comparable(description);
+  return said === '' || [title, key].some((label) => label !== undefined && comparable(label) === said);
+}
+
+/**
+ * "Deprecated.", "Deprecated in favor of `channel_object`.", "DEPRECATED: Use X", "This
+ * field is deprecated…". Not when the replacement it names is the field itself (a
+ * description copied from the field it replaces).
+ */
+export function saysDeprecated(description: string | undefined, key: string | undefined): boolean {
+  if (description === undefined || !/\bdeprecated\b/i.test(description)) return false;
+  const replacement = /\bdeprecated\b[^.]*?\b(?:in favou?r of|use)\b([^.]*)/i.exec(description)?.[1];
+  if (replacement === undefined || key === undefined) return true;
+  return !new RegExp(`(^|[^A-Za-z0-9_])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^A-Za-z0-9_]|$)`).test(replacement);
 }

@@ -1,7 +1,14 @@
 import type { SchemaNode } from '../types';
-import { isPlainObject } from './json';
-import { humanizeKey, isHumanTitle, plainDescription, singularize } from './labels';
+import { SchemaError } from './errors';
+import { freeFormItems } from './free-form-items';
+import { addHints } from './hints';
+import { UNSAFE_KEY, deepEqual, hasOwn, isPlainObject, isSafeJson, stringArray } from './json';
+import { humanizeKey, isHumanTitle, plainDescription, repeatsLabel, saysDeprecated, singularize } from './labels';
+import { type JsonType, KEYWORD_TYPES, conformToType, keywordApplies, typesCompatible } from './json-types';
+import { intersectSchemas } from './merge-schemas';
 import { isPlaceholderValue } from './placeholders';
+import { splitPresentation } from './presentation';
+import { MAX_SCHEMA_DEPTH } from './resolve-refs';
 
 export interface NormalizeOptions {
   /**
@@ -11,189 +18,396 @@ export interface NormalizeOptions {
   method?: 'POST' | 'PUT';
 }
 
-/** Formats ajv-formats validates. Anything else (`float`, `int32`, `binary`…) is an OpenAPI hint, not a constraint. */
+/** What `toFormDefinition` also knows: the definitions that `$ref`s may point at. */
+export interface NormalizeTreeOptions extends NormalizeOptions {
+  definitionNames?: ReadonlySet<string>;
+}
+
+const JSON_TYPES = new Set<string>(['string', 'number', 'integer', 'boolean', 'object', 'array']);
+
+/** Formats ajv-formats validates on strings. Anything else (`float`, `int32`, `binary`…) is an OpenAPI hint, not a constraint. */
 const KNOWN_FORMATS = new Set([
   'date', 'time', 'date-time', 'iso-time', 'iso-date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'url',
   'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer', 'json-pointer-uri-fragment',
   'relative-json-pointer', 'byte',
 ]);
 
-/** Keywords with no meaning in draft-07 (or none for a form), which strict validators reject or warn about. */
-const DROPPED_KEYWORDS = new Set([
-  'nullable', 'example', 'examples', 'discriminator', 'xml', 'externalDocs', 'deprecated', '$schema', '$id',
-  'enumNames', 'has_connection_specific_fields', 'required_fields', 'readOnly', 'writeOnly', 'contentMediaType',
-  'contentEncoding', '$defs',
-]);
+/** When an untyped schema uses keywords of several types, the first of these wins (a form field has one type). */
+const INFERENCE_ORDER: JsonType[] = ['object', 'array', 'string', 'number'];
 
-/** Keywords that never constrain a value: a branch made only of these accepts anything. */
-const ANNOTATION_KEYWORDS = new Set(['title', 'description', 'default', '$comment', 'nullable', 'example', 'examples', 'deprecated']);
+const COUNT_KEYWORDS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const;
+const NUMBER_KEYWORDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const;
+
+/** Keywords that never constrain a value. */
+const ANNOTATION_KEYWORDS = new Set(['title', 'description', 'default', '$comment', 'nullable', 'example', 'examples', 'deprecated', 'readOnly', 'writeOnly']);
+
+/** Accepts any value: nothing but annotations. */
+function isEmptySchema(schema: SchemaNode): boolean {
+  return Object.keys(schema).every((keyword) => ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith('x-'));
+}
+
+/**
+ * A branch that accepts anything, as OpenAPI writes it: `{}`, or the
+ * `{type: object, nullable: true}` of `anyOf: [{type: object, nullable: true}, {$ref}]`.
+ */
+function isUnconstrained(schema: SchemaNode): boolean {
+  return Object.keys(schema).every((keyword) => ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith('x-') || (keyword === 'type' && schema.type === 'object'));
+}
+
+type Role = 'root' | 'property' | 'item' | 'branch' | 'value' | 'definition';
 
 interface Context {
-  options: NormalizeOptions;
+  options: NormalizeTreeOptions;
   /** Property name this node sits under, for labels. */
   key: string | undefined;
-  isRoot: boolean;
+  role: Role;
+  /** Type of the schema this one applies in place of (an `anyOf` branch sees its parent's type). */
+  contextType: JsonType | undefined;
+  /** Properties the enclosing object defines, which an in-place branch may require. */
+  enclosing: ReadonlySet<string> | undefined;
+  depth: number;
 }
 
 /**
  * Turns an inlined Trackstar schema into plain draft-07 that rjsf renders and ajv
- * compiles without warnings: OpenAPI-isms removed, contradictions resolved to what
- * they mean, labels made human.
+ * compiles in strict mode: OpenAPI-isms removed, contradictions resolved to what
+ * they mean, labels made human. Presentation (option labels, order, markdown,
+ * inputs) is not part of the result; `toFormDefinition` returns it as a uiSchema.
  */
 export function normalizeSchema(schema: SchemaNode, options: NormalizeOptions = {}): SchemaNode {
-  return normalizeNode(schema, { options, key: undefined, isRoot: true }) as SchemaNode;
+  return splitPresentation(normalizeTree(schema, options)).schema;
 }
 
-export function normalizeDefinitions(definitions: Record<string, SchemaNode>, options: NormalizeOptions = {}): Record<string, SchemaNode> {
-  const out: Record<string, SchemaNode> = {};
-  for (const [name, definition] of Object.entries(definitions)) {
-    out[name] = normalizeNode(definition, { options, key: undefined, isRoot: false }) as SchemaNode;
-  }
-  return out;
-}
-
-function normalizeNode(input: unknown, context: Context): unknown {
-  if (typeof input === 'boolean') return input;
-  if (!isPlainObject(input)) return {};
-
-  let node: SchemaNode = {};
-  for (const [keyword, value] of Object.entries(input)) {
-    if (DROPPED_KEYWORDS.has(keyword) || keyword.startsWith('x-')) continue;
-    node[keyword] = value;
-  }
-  node = convertEnumNames(node, input.enumNames);
-
-  node = normalizeType(node);
-  node = flattenAllOf(node, context);
-  node = simplifyAlternatives(node, 'anyOf', context);
-  node = simplifyAlternatives(node, 'oneOf', context);
-  node = resolveContradictoryObject(node);
-
-  if (isPlainObject(node.properties)) {
-    const properties: Record<string, unknown> = {};
-    for (const [name, child] of Object.entries(node.properties)) {
-      properties[name] = normalizeNode(child, { ...context, key: name, isRoot: false });
-    }
-    node.properties = properties;
-    if (node.type === undefined && node.oneOf === undefined && node.anyOf === undefined) node.type = 'object';
-  }
-  if (Array.isArray(node.required)) {
-    const names = isPlainObject(node.properties) ? new Set(Object.keys(node.properties)) : undefined;
-    // With additionalProperties false, requiring a property the schema does not define can never be satisfied.
-    const keep = (name: unknown): name is string =>
-      typeof name === 'string' && (names === undefined || node.additionalProperties !== false || names.has(name));
-    const required = [...new Set(node.required.filter(keep))];
-    if (required.length > 0) node.required = required;
-    else delete node.required;
-  }
-  if (isPlainObject(node.additionalProperties)) {
-    node.additionalProperties = normalizeNode(node.additionalProperties, { ...context, key: undefined, isRoot: false });
-  }
-  if (isPlainObject(node.patternProperties)) {
-    const patternProperties: Record<string, unknown> = {};
-    for (const [pattern, child] of Object.entries(node.patternProperties)) {
-      patternProperties[pattern] = normalizeNode(child, { ...context, key: undefined, isRoot: false });
-    }
-    node.patternProperties = patternProperties;
-  }
-
-  if (node.type === 'array' || 'items' in node) {
-    node = normalizeItems(node, context);
-  }
-  for (const keyword of ['not', 'if', 'then', 'else', 'contains', 'propertyNames'] as const) {
-    if (keyword in node) node[keyword] = normalizeNode(node[keyword], { ...context, isRoot: false });
-  }
-
-  normalizeEnum(node);
-  normalizeFormat(node);
-  normalizePattern(node);
-  normalizeDefault(node, context);
-  normalizeAnnotations(node, input.title, context);
-  return node;
-}
-
-/** OpenAPI 3.1 / JSON Schema 2020 `type: ["string", "null"]`: write bodies are never null, so null is not an option. */
-function normalizeType(node: SchemaNode): SchemaNode {
-  if (Array.isArray(node.type)) {
-    const types = node.type.filter((type) => type !== 'null');
-    if (types.length === 0) delete node.type;
-    else node.type = types.length === 1 ? types[0] : types;
-  } else if (node.type === 'null') {
-    delete node.type;
-  }
-  return node;
-}
-
-function isNullOnly(branch: unknown): boolean {
-  return isPlainObject(branch) && (branch.type === 'null' || (Array.isArray(branch.type) && branch.type.every((type) => type === 'null')));
+/** `normalizeSchema` with presentation hints left on the nodes for `splitPresentation`. */
+export function normalizeTree(schema: SchemaNode, options: NormalizeTreeOptions, role: 'root' | 'definition' = 'root'): SchemaNode {
+  const normalized = normalizeNode(schema, { options, key: undefined, role, contextType: undefined, enclosing: undefined, depth: 0 });
+  return normalized ?? { not: {} };
 }
 
 /**
- * A branch that accepts anything: `{}`, or `{"type": "object", "nullable": true}` in
- * `anyOf: [{type: object, nullable: true}, {$ref: ...}]`. Beside a real shape it only
- * hides that shape from the form and from validation.
+ * One schema node. `null` means nothing can satisfy it where it stands (`false`, a
+ * type its context rules out, a body that must be `null`): the caller leaves that
+ * property or branch out.
+ *
+ * Malformed keywords (a value of the wrong shape: `required: null`, `oneOf: {}`,
+ * `minLength: -1`, a pattern JavaScript cannot compile) are dropped: each only
+ * constrains, so dropping one lets the form accept what Trackstar then checks.
+ * Keywords outside draft-07 are dropped too, except what is kept as presentation.
  */
-function isUnconstrained(branch: unknown): boolean {
-  if (branch === true) return true;
-  if (!isPlainObject(branch)) return false;
-  return Object.keys(branch).every(
-    (keyword) => ANNOTATION_KEYWORDS.has(keyword) || (keyword === 'type' && branch.type === 'object') || keyword.startsWith('x-'),
-  );
+function normalizeNode(input: unknown, context: Context): SchemaNode | null {
+  if (context.depth > MAX_SCHEMA_DEPTH) {
+    throw new SchemaError('too-large', `The schema nests more than ${MAX_SCHEMA_DEPTH} levels deep.`);
+  }
+  if (input === false) return null;
+  const source: SchemaNode = isPlainObject(input) ? input : {};
+
+  const declared = declaredType(source.type);
+  // Write bodies are never null: a branch that only allows null is no option (a field that does is left untyped).
+  if (declared === 'null' && context.role === 'branch') return null;
+  let own = declared === 'null' ? undefined : declared;
+  if (own !== undefined && context.contextType !== undefined) {
+    if (!typesCompatible(own, context.contextType)) return null;
+    if (context.contextType === 'integer') own = 'integer';
+  }
+  const type = own ?? context.contextType ?? inferType(source);
+
+  const node: SchemaNode = {};
+  if (own !== undefined || (type !== undefined && context.contextType === undefined)) node.type = type;
+  const applies = (keyword: string) => KEYWORD_TYPES[keyword] === undefined || keywordApplies(KEYWORD_TYPES[keyword], type);
+
+  // After `resolveRefs` the only references left point at the cycle definitions `toFormDefinition` places at the root.
+  const definition = typeof source.$ref === 'string' ? /^#\/definitions\/(.+)$/.exec(source.$ref)?.[1] : undefined;
+  if (definition !== undefined && context.options.definitionNames?.has(definition)) node.$ref = source.$ref;
+  readValues(node, source, type);
+  for (const keyword of COUNT_KEYWORDS) {
+    const value = source[keyword];
+    if (applies(keyword) && Number.isInteger(value) && (value as number) >= 0) node[keyword] = value;
+  }
+  if (type === 'number' || type === 'integer') {
+    for (const keyword of NUMBER_KEYWORDS) if (Number.isFinite(source[keyword])) node[keyword] = source[keyword];
+    if (Number.isFinite(source.multipleOf) && (source.multipleOf as number) > 0) node.multipleOf = source.multipleOf;
+  }
+  if (type === 'array' && typeof source.uniqueItems === 'boolean') node.uniqueItems = source.uniqueItems;
+  if (type === 'string') {
+    if (isUsablePattern(source.pattern)) node.pattern = source.pattern;
+    if (typeof source.format === 'string' && KNOWN_FORMATS.has(source.format)) node.format = source.format;
+  }
+
+  const enclosing = enclosingProperties(source, context.enclosing);
+  const dropped = new Set<string>();
+  if (type === 'object') readObjectKeywords(node, source, context, dropped, enclosing);
+  if (type === 'array') readArrayKeywords(node, source, context);
+  readInPlaceKeywords(node, source, context, type, enclosing);
+
+  let result = flattenAllOf(node, type);
+  result = simplifyAlternatives(result, 'anyOf');
+  result = simplifyAlternatives(result, 'oneOf');
+  result = resolveContradictoryObject(result);
+  // A merged branch may have given an untyped node its type (or narrowed number to integer).
+  if (typeof result.type === 'string' && result.type !== type) conformToType(result, result.type as JsonType);
+  if ((type ?? result.type) === 'object') settleRequired(result, source, dropped, context.enclosing);
+  normalizeDefault(result, source, context);
+  normalizeAnnotations(result, source, context);
+  return result;
 }
 
-function simplifyAlternatives(node: SchemaNode, keyword: 'anyOf' | 'oneOf', context: Context): SchemaNode {
-  const branches = node[keyword];
-  if (!Array.isArray(branches)) return node;
-  let kept = branches.filter((branch) => !isNullOnly(branch));
-  if (kept.some((branch) => !isUnconstrained(branch))) kept = kept.filter((branch) => !isUnconstrained(branch));
-  const normalized = kept.map((branch) => normalizeNode(branch, { ...context, key: undefined, isRoot: false }));
-  const { [keyword]: _dropped, ...rest } = node;
-  if (normalized.length === 0) return rest;
-  if (normalized.length === 1) {
-    const only = normalized[0];
-    if (!isPlainObject(only)) return rest;
-    return mergeInto(only, rest);
+function declaredType(value: unknown): JsonType | 'null' | undefined {
+  const listed = (Array.isArray(value) ? value : [value]).filter((type): type is string => typeof type === 'string' && (JSON_TYPES.has(type) || type === 'null'));
+  const types = [...new Set(listed)];
+  if (types.length === 0) return undefined;
+  const nonNull = types.filter((type) => type !== 'null') as JsonType[];
+  // `type: [T, "null"]`: bodies are never null, so null is not an option. A union of
+  // several types renders as its first one (a form field has one input), so it validates as that.
+  return nonNull[0] ?? 'null';
+}
+
+function valueType(value: unknown): JsonType | undefined {
+  if (typeof value === 'string') return 'string';
+  if (typeof value === 'boolean') return 'boolean';
+  if (Number.isInteger(value)) return 'integer';
+  if (typeof value === 'number') return 'number';
+  if (Array.isArray(value)) return 'array';
+  if (isPlainObject(value)) return 'object';
+  return undefined;
+}
+
+/** The type an untyped schema means: from its type-specific keywords, else from its `enum`/`const` values. */
+function inferType(source: SchemaNode): JsonType | undefined {
+  const used = new Set(Object.keys(source).map((keyword) => KEYWORD_TYPES[keyword]).filter((type) => type !== undefined));
+  const fromKeywords = INFERENCE_ORDER.find((type) => used.has(type));
+  if (fromKeywords) return fromKeywords;
+  const values = Array.isArray(source.enum) ? source.enum.filter((value) => value !== null) : hasOwn(source, 'const') ? [source.const] : [];
+  const types = new Set(values.map(valueType));
+  if (types.size === 1) {
+    const [only] = types;
+    return only === 'array' || only === 'object' ? undefined : only;
   }
-  return { ...rest, [keyword]: normalized };
+  if (types.size === 2 && types.has('integer') && types.has('number')) return 'number';
+  return undefined;
+}
+
+function matchesType(value: unknown, type: JsonType | undefined): boolean {
+  if (type === undefined) return true;
+  const actual = valueType(value);
+  return actual === type || (type === 'number' && actual === 'integer');
+}
+
+/** `enum` (with its `enumNames` labels, kept aligned), `const`. */
+function readValues(node: SchemaNode, source: SchemaNode, type: JsonType | undefined): void {
+  if (hasOwn(source, 'const') && isSafeJson(source.const) && source.const !== null && matchesType(source.const, type)) {
+    node.const = source.const;
+  }
+  if (!Array.isArray(source.enum)) return;
+  // `enumNames: []` would label every option blank; only a full list of names is usable.
+  const labels =
+    Array.isArray(source.enumNames) &&
+    source.enumNames.length === source.enum.length &&
+    source.enumNames.every((name) => typeof name === 'string' && name.trim() !== '')
+      ? (source.enumNames as string[])
+      : undefined;
+  const values: unknown[] = [];
+  const names: string[] = [];
+  const seen = new Set<string>();
+  source.enum.forEach((value, index) => {
+    if (value === null || !isSafeJson(value) || !matchesType(value, type)) return;
+    const identity = JSON.stringify(value);
+    if (seen.has(identity)) return;
+    seen.add(identity);
+    values.push(value);
+    if (labels) names.push(labels[index]!.trim());
+  });
+  if (values.length === 0) return;
+  node.enum = values;
+  if (labels && names.some((name, index) => name !== String(values[index]))) addHints(node, { enumNames: names });
+}
+
+/** ajv compiles patterns in unicode mode and rejects `\Z` as a regex; either would break the whole form, so only that constraint goes. */
+function isUsablePattern(pattern: unknown): pattern is string {
+  if (typeof pattern !== 'string' || /[^\\]\\Z/.test(pattern)) return false;
+  try {
+    new RegExp(pattern);
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Property names an in-place branch of `source` may require: its own, its branches', and its enclosing object's. */
+function enclosingProperties(source: SchemaNode, outer: ReadonlySet<string> | undefined): Set<string> {
+  const names = new Set(outer);
+  const collect = (schema: unknown) => {
+    if (isPlainObject(schema) && isPlainObject(schema.properties)) for (const name of Object.keys(schema.properties)) names.add(name);
+  };
+  collect(source);
+  for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+    if (Array.isArray(source[keyword])) (source[keyword] as unknown[]).forEach(collect);
+  }
+  for (const keyword of ['then', 'else'] as const) collect(source[keyword]);
+  if (isPlainObject(source.dependencies)) Object.values(source.dependencies).forEach(collect);
+  names.delete(UNSAFE_KEY);
+  return names;
+}
+
+function child(context: Context, role: Role, key: string | undefined, contextType: JsonType | undefined, enclosing?: ReadonlySet<string>): Context {
+  return { options: context.options, key, role, contextType, enclosing, depth: context.depth + 1 };
+}
+
+function readObjectKeywords(node: SchemaNode, source: SchemaNode, context: Context, dropped: Set<string>, enclosing: ReadonlySet<string>): void {
+  if (isPlainObject(source.properties)) {
+    const properties: SchemaNode = {};
+    for (const name of Object.keys(source.properties)) {
+      if (name === UNSAFE_KEY) continue;
+      const normalized = normalizeNode(source.properties[name], child(context, 'property', name, undefined));
+      if (normalized === null) dropped.add(name);
+      else properties[name] = normalized;
+    }
+    node.properties = properties;
+  }
+  const hasPatterns = isPlainObject(source.patternProperties) && Object.keys(source.patternProperties).length > 0;
+  // `patternProperties` is dropped: a form cannot offer fields for a pattern, and strict ajv tests every pattern
+  // against every property name when compiling (a pathological pattern hangs it). `additionalProperties` beside
+  // it is dropped as well, so keys the patterns allowed are not rejected.
+  if (!hasPatterns) {
+    if (source.additionalProperties === false) node.additionalProperties = false;
+    else if (isPlainObject(source.additionalProperties)) {
+      const values = normalizeNode(source.additionalProperties, child(context, 'value', undefined, undefined));
+      node.additionalProperties = values ?? false;
+    }
+  }
+  if (isPlainObject(source.dependencies)) {
+    const dependencies: SchemaNode = {};
+    for (const name of Object.keys(source.dependencies)) {
+      if (name === UNSAFE_KEY) continue;
+      const value = source.dependencies[name];
+      if (Array.isArray(value)) {
+        const names = [...new Set(stringArray(value).filter((entry) => entry !== UNSAFE_KEY))];
+        if (names.length > 0) dependencies[name] = names;
+      } else if (value === true || isPlainObject(value)) {
+        const normalized = normalizeNode(value, child(context, 'branch', undefined, 'object', enclosing));
+        if (normalized !== null && !isEmptySchema(normalized)) dependencies[name] = normalized;
+      }
+    }
+    if (Object.keys(dependencies).length > 0) node.dependencies = dependencies;
+  }
+  if (source.propertyNames === true || isPlainObject(source.propertyNames)) {
+    const names = normalizeNode(source.propertyNames, child(context, 'value', undefined, 'string'));
+    if (names !== null && !isEmptySchema(names)) node.propertyNames = names;
+  }
+}
+
+function readArrayKeywords(node: SchemaNode, source: SchemaNode, context: Context): void {
+  const itemKey = context.key === undefined ? undefined : singularize(context.key);
+  const item = (schema: unknown) => normalizeNode(schema, child(context, 'item', itemKey, undefined));
+  const tuple = Array.isArray(source.items) && source.items.length > 0 ? source.items : undefined;
+  if (tuple) {
+    const length = tuple.length;
+    const closed = node.minItems === length && (node.maxItems === length || source.additionalItems === false);
+    if (closed) {
+      node.items = tuple.map((schema) => item(schema) ?? {});
+      if (node.maxItems !== length) node.additionalItems = false;
+      return;
+    }
+    // strict ajv (strictTuples) accepts only closed tuples; an open one becomes a list of any of its shapes.
+    const extra = source.additionalItems === true || isPlainObject(source.additionalItems) ? [source.additionalItems] : [];
+    const items = item({ anyOf: [...tuple, ...extra] });
+    if (items) node.items = items;
+    return;
+  }
+  if (source.items === false) {
+    node.maxItems = 0;
+    return;
+  }
+  const items = isPlainObject(source.items) ? source.items : {};
+  if (!isEmptySchema(items)) {
+    node.items = item(items) ?? {};
+  } else if (context.role !== 'branch') {
+    // `items: {}` (e.g. `trackstar_tags`) accepts anything, which no widget can edit: read from the list's
+    // description what it holds. (In a branch, saying nothing about items constrains nothing: the field does.)
+    node.items = item(freeFormItems(source.description, items));
+    addHints(node, { freeForm: true });
+  }
+  if (isPlainObject(source.contains) || source.contains === true) {
+    const contains = normalizeNode(source.contains, child(context, 'value', undefined, undefined));
+    if (contains !== null) node.contains = contains;
+  }
+}
+
+/** `allOf`, `anyOf`, `oneOf`, `not`, `if`/`then`/`else`: schemas that apply to this same value. */
+function readInPlaceKeywords(node: SchemaNode, source: SchemaNode, context: Context, type: JsonType | undefined, enclosing: ReadonlySet<string>): void {
+  const branch = (schema: unknown) => normalizeNode(schema, child(context, 'branch', undefined, type, enclosing));
+  const extraAllOf: SchemaNode[] = [];
+  for (const keyword of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const branches = source[keyword];
+    if (!Array.isArray(branches)) continue;
+    const normalized = branches
+      .filter((schema) => schema === true || schema === false || isPlainObject(schema))
+      .map(branch)
+      .filter((schema): schema is SchemaNode => schema !== null);
+    // Branches that can never hold are left out; when none is left, so is the keyword (the form accepts what Trackstar then checks).
+    if (normalized.length > 0) node[keyword] = normalized;
+  }
+  if (isPlainObject(source.not) || source.not === true) {
+    const not = branch(source.not);
+    // `not` of something that can never hold here is always satisfied; `not: {}` forbids everything, which no form can fill.
+    if (not !== null && !isEmptySchema(not)) node.not = not;
+  }
+  const hasIf = isPlainObject(source.if) || typeof source.if === 'boolean';
+  const hasThenOrElse = ['then', 'else'].some((keyword) => isPlainObject(source[keyword]) || typeof source[keyword] === 'boolean');
+  if (hasIf && hasThenOrElse) {
+    const condition = branch(source.if);
+    const then = isPlainObject(source.then) || typeof source.then === 'boolean' ? branch(source.then) : undefined;
+    const otherwise = isPlainObject(source.else) || typeof source.else === 'boolean' ? branch(source.else) : undefined;
+    if (condition === null) {
+      if (otherwise) extraAllOf.push(otherwise);
+    } else if (isEmptySchema(condition)) {
+      if (then) extraAllOf.push(then);
+    } else if ((then && !isEmptySchema(then)) || (otherwise && !isEmptySchema(otherwise))) {
+      node.if = condition;
+      if (then && !isEmptySchema(then)) node.then = then;
+      if (otherwise && !isEmptySchema(otherwise)) node.else = otherwise;
+    }
+  }
+  const extra = extraAllOf.filter((schema) => !isEmptySchema(schema));
+  if (extra.length > 0) node.allOf = [...(Array.isArray(node.allOf) ? node.allOf : []), ...extra];
+}
+
+function isMergeable(branches: unknown[], type: JsonType | undefined): branches is SchemaNode[] {
+  if (!branches.every(isPlainObject)) return false;
+  const declared = new Set((branches as SchemaNode[]).map((branch) => branch.type).filter((value) => value !== undefined));
+  if (type !== undefined) return true;
+  return declared.size <= 1 || (declared.size === 2 && declared.has('integer') && declared.has('number'));
 }
 
 /**
  * `allOf: [{$ref: X}]` with a sibling `description` is how OpenAPI 3.0 annotates a
- * reference. Merge the branches into one object schema when they agree on `type`,
- * so rjsf renders one field and not a composition.
+ * reference, and `allOf` of shapes is how it composes them: the branches are
+ * intersected into one schema (see `intersectSchemas`), so rjsf renders one field and
+ * nothing a branch said is lost. Branches of incompatible types stay an `allOf`.
  */
-function flattenAllOf(node: SchemaNode, context: Context): SchemaNode {
-  if (!Array.isArray(node.allOf)) return node;
-  const branches = node.allOf.map((branch) => normalizeNode(branch, { ...context, key: undefined, isRoot: false }));
+function flattenAllOf(node: SchemaNode, type: JsonType | undefined): SchemaNode {
+  const branches = node.allOf;
+  if (!Array.isArray(branches)) return node;
+  // Object rest copies the node's presentation hints (a symbol key) along.
   const { allOf: _allOf, ...rest } = node;
-  if (!branches.every(isPlainObject)) return { ...rest, allOf: branches };
-  const types = new Set(
-    [rest, ...branches].map((branch) => branch.type).filter((type): type is string => typeof type === 'string'),
-  );
-  if (types.size > 1) return { ...rest, allOf: branches };
+  if (!isMergeable(branches, type)) return node;
   let merged: SchemaNode = {};
-  for (const branch of branches) merged = mergeSchemas(merged, branch);
-  return mergeInto(merged, rest);
+  for (const branch of branches) merged = intersectSchemas(merged, branch);
+  // The wrapper's own keywords are more specific (a description written for this use).
+  return intersectSchemas(merged, rest);
 }
 
-/** Merges two object schemas: properties and required are unioned, other keywords from `b` win. */
-function mergeSchemas(a: SchemaNode, b: SchemaNode): SchemaNode {
-  const merged: SchemaNode = { ...a, ...b };
-  if (isPlainObject(a.properties) && isPlainObject(b.properties)) merged.properties = { ...a.properties, ...b.properties };
-  if (Array.isArray(a.required) || Array.isArray(b.required)) {
-    merged.required = [...new Set([...(Array.isArray(a.required) ? a.required : []), ...(Array.isArray(b.required) ? b.required : [])])];
-  }
-  return merged;
-}
-
-/** The referenced shape plus the wrapper's own keywords, which are more specific (a description written for this use). */
-function mergeInto(target: SchemaNode, wrapper: SchemaNode): SchemaNode {
-  const merged = mergeSchemas(target, wrapper);
-  // An empty `properties: {}` on the wrapper must not erase the target's properties.
-  if (isPlainObject(wrapper.properties) && Object.keys(wrapper.properties).length === 0 && isPlainObject(target.properties)) {
-    merged.properties = target.properties;
-  }
-  return merged;
+function simplifyAlternatives(node: SchemaNode, keyword: 'anyOf' | 'oneOf'): SchemaNode {
+  const branches = node[keyword];
+  if (!Array.isArray(branches)) return node;
+  let kept = branches as SchemaNode[];
+  // A branch that accepts anything (`{}`, or `{type: object, nullable: true}` beside a `$ref`) hides the real
+  // shapes from the form and from validation.
+  if (kept.some((branch) => !isUnconstrained(branch))) kept = kept.filter((branch) => !isUnconstrained(branch));
+  const { [keyword]: _dropped, ...rest } = node;
+  if (kept.length === 0 || kept.some(isUnconstrained)) return rest;
+  if (kept.length === 1) return intersectSchemas(kept[0]!, rest);
+  return { ...rest, [keyword]: kept };
 }
 
 /**
@@ -210,101 +424,55 @@ function resolveContradictoryObject(node: SchemaNode): SchemaNode {
   return rest;
 }
 
-function normalizeItems(node: SchemaNode, context: Context): SchemaNode {
-  if (node.type === undefined) node.type = 'array';
-  const itemKey = context.key === undefined ? undefined : singularize(context.key);
-  if (Array.isArray(node.items)) {
-    node.items = node.items.map((item) => normalizeNode(item, { ...context, key: itemKey, isRoot: false }));
-    return node;
-  }
-  const items = isPlainObject(node.items) ? node.items : {};
-  // `items: {}` (e.g. `trackstar_tags`) accepts anything, which no widget can edit; a form collects text.
-  const editable = isUnconstrained(items) ? { ...items, type: 'string' } : items;
-  node.items = normalizeNode(editable, { ...context, key: itemKey, isRoot: false });
-  return node;
-}
-
-function convertEnumNames(node: SchemaNode, enumNames: unknown): SchemaNode {
-  // `enumNames: []` would label every option blank; only a full list of names is usable.
-  if (!Array.isArray(node.enum) || !Array.isArray(enumNames) || enumNames.length !== node.enum.length) return node;
-  if (!enumNames.every((name) => typeof name === 'string' && name.trim() !== '')) return node;
-  const { enum: values, ...rest } = node;
-  return {
-    ...rest,
-    oneOf: (values as unknown[]).map((value, index) => ({ const: value, title: enumNames[index] as string })),
-  };
-}
-
-function normalizeEnum(node: SchemaNode): void {
-  if (!Array.isArray(node.enum)) return;
-  const values = [...new Map(node.enum.filter((value) => value !== null).map((value) => [JSON.stringify(value), value])).values()];
-  if (values.length === 0) delete node.enum;
-  else node.enum = values;
-  if (node.type === undefined && node.enum !== undefined) {
-    const types = new Set((node.enum as unknown[]).map((value) => (Number.isInteger(value) ? 'integer' : typeof value)));
-    if (types.size === 1) {
-      const [type] = types;
-      if (type === 'string' || type === 'number' || type === 'integer' || type === 'boolean') node.type = type;
+/**
+ * `required` names only what can be there: its own properties, or (in a branch such
+ * as `anyOf: [{required: [a]}, {required: [b]}]`) properties of the enclosing object,
+ * which the branch then lists as `{}` (strict ajv wants every required name defined
+ * beside it; `{}` adds no constraint and renders nothing). A required name the schema
+ * never defines cannot be offered as a field and is dropped, as are names whose
+ * schema can never hold and names an `additionalProperties: false` object forbids.
+ */
+function settleRequired(node: SchemaNode, source: SchemaNode, dropped: ReadonlySet<string>, enclosing: ReadonlySet<string> | undefined): void {
+  const names = [...new Set([...stringArray(source.required), ...stringArray(node.required)])].filter((name) => name !== UNSAFE_KEY && !dropped.has(name));
+  const properties = isPlainObject(node.properties) ? node.properties : undefined;
+  const required: string[] = [];
+  for (const name of names) {
+    if (properties && hasOwn(properties, name)) {
+      required.push(name);
+    } else if (node.additionalProperties !== false && enclosing?.has(name)) {
+      node.properties = { ...node.properties as SchemaNode, [name]: {} };
+      required.push(name);
     }
   }
+  if (required.length > 0) node.required = required;
+  else delete node.required;
 }
 
-function normalizeFormat(node: SchemaNode): void {
-  if (node.format === undefined) return;
-  if (typeof node.format !== 'string' || !KNOWN_FORMATS.has(node.format) || node.type !== 'string') delete node.format;
-}
-
-/** A pattern JavaScript cannot compile in unicode mode (as ajv does) would break the whole form; drop that one constraint. */
-function normalizePattern(node: SchemaNode): void {
-  if (node.pattern === undefined) return;
-  if (typeof node.pattern !== 'string') {
-    delete node.pattern;
-    return;
-  }
-  try {
-    new RegExp(node.pattern, 'u');
-  } catch {
-    delete node.pattern;
-  }
-}
-
-function matchesType(value: unknown, type: unknown): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'integer':
-      return Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'array':
-      return Array.isArray(value);
-    case 'object':
-      return isPlainObject(value);
-    default:
-      return type === undefined;
-  }
-}
-
-function normalizeDefault(node: SchemaNode, context: Context): void {
-  if (!('default' in node)) return;
+/** A default is kept only where it is one of the field's own valid values, and never on an update. */
+function normalizeDefault(node: SchemaNode, source: SchemaNode, context: Context): void {
+  // A default may also have come in with a merged branch; it is checked against the merged field.
+  const value = hasOwn(source, 'default') ? source.default : node.default;
+  delete node.default;
+  if (value === undefined || context.options.method === 'PUT') return;
+  const type = typeof node.type === 'string' ? (node.type as JsonType) : context.contextType;
   const keep =
-    context.options.method !== 'PUT' &&
-    node.default !== null &&
-    !isPlaceholderValue(node.default) &&
-    matchesType(node.default, node.type) &&
-    (!Array.isArray(node.enum) || node.enum.some((value) => value === node.default));
-  if (!keep) delete node.default;
+    value !== null &&
+    isSafeJson(value) &&
+    !isPlaceholderValue(value) &&
+    matchesType(value, type) &&
+    (!Array.isArray(node.enum) || node.enum.some((option) => deepEqual(option, value))) &&
+    (!hasOwn(node, 'const') || deepEqual(node.const, value));
+  if (keep) node.default = value;
 }
 
 /**
- * `ownTitle` is the title the node arrived with. A title that came in through a merged
- * branch was already made readable, but it names the shape ("Product measurements"),
- * not the field, so the property name wins over it.
+ * `source.title` is the title the node arrived with. A title that came in through a
+ * merged branch was already made readable, but it names the shape ("Product
+ * measurements"), not the field, so the property name wins over it.
  */
-function normalizeAnnotations(node: SchemaNode, ownTitle: unknown, context: Context): void {
-  if (context.isRoot) {
+function normalizeAnnotations(node: SchemaNode, source: SchemaNode, context: Context): void {
+  const ownTitle = source.title;
+  if (context.role === 'root') {
     delete node.title;
   } else if (isHumanTitle(ownTitle, context.key)) {
     node.title = ownTitle.trim();
@@ -315,7 +483,9 @@ function normalizeAnnotations(node: SchemaNode, ownTitle: unknown, context: Cont
   } else if (typeof node.title !== 'string' || node.title.trim() === '') {
     delete node.title;
   }
-  const description = plainDescription(node.description);
-  if (description === undefined) delete node.description;
+  const description = plainDescription(typeof source.description === 'string' ? source.description : node.description);
+  const title = typeof node.title === 'string' ? node.title : undefined;
+  if (description === undefined || repeatsLabel(description, title, context.key)) delete node.description;
   else node.description = description;
+  if (context.role === 'property' && (source.deprecated === true || saysDeprecated(description, context.key))) addHints(node, { deprecated: true });
 }

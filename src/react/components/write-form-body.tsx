@@ -32,6 +32,8 @@ import {
   createWriteFormControl,
   errorPaths,
   explainRejection,
+  mergeUiSchema,
+  type FormUiSchema,
   isPathPrefix,
   pathKey,
   performWrite,
@@ -131,20 +133,6 @@ function isDevelopment(): boolean {
   return env !== 'production';
 }
 
-function deepMergeUi(generated: UiSchema | undefined, host: UiSchema | undefined): UiSchema | undefined {
-  if (!generated) return host;
-  if (!host) return generated;
-  const merged: Record<string, unknown> = { ...generated };
-  for (const [key, value] of Object.entries(host)) {
-    const base = merged[key];
-    merged[key] =
-      value && typeof value === 'object' && !Array.isArray(value) && base && typeof base === 'object' && !Array.isArray(base)
-        ? deepMergeUi(base as UiSchema, value as UiSchema)
-        : value;
-  }
-  return merged as UiSchema;
-}
-
 export function WriteFormBody(props: WriteFormBodyProps) {
   const { schema, operation, integration } = props;
   const context = useTrackstarContext();
@@ -156,7 +144,10 @@ export function WriteFormBody(props: WriteFormBodyProps) {
   const templates = useStableValue(props.templates, templatesEqual);
   const [validator] = useState(() => props.validator ?? context.validator ?? selectDefaultValidator());
   const rjsfSchema = schema as RJSFSchema;
-  const uiSchema = useMemo(() => deepMergeUi(props.schemaUiSchema, hostUiSchema), [props.schemaUiSchema, hostUiSchema]);
+  const uiSchema = useMemo(
+    () => (props.schemaUiSchema ? (mergeUiSchema(props.schemaUiSchema as FormUiSchema, hostUiSchema as FormUiSchema | undefined) as UiSchema) : hostUiSchema),
+    [props.schemaUiSchema, hostUiSchema],
+  );
   const registry = useMemo(
     () =>
       buildRegistry({

@@ -114,6 +114,8 @@ export function buildRegistry(options: BuildRegistryOptions): FormRegistry {
     schemaUtils: withStableRetrieval(createSchemaUtils(options.validator, options.schema)),
     translateString: options.translateString ?? englishStringTranslator,
     globalUiOptions: options.uiSchema?.['ui:globalOptions'],
+    // Presentation of the schema's recursive definitions (cycles), which no property path reaches.
+    uiSchemaDefinitions: (options.uiSchema?.['ui:definitions'] as Registry['uiSchemaDefinitions'] | undefined) ?? {},
     globalFormOptions: {
       idPrefix: options.idPrefix,
       idSeparator: '_',
@@ -121,6 +123,5 @@ export function buildRegistry(options: BuildRegistryOptions): FormRegistry {
       // Fields read the store; a prop change is a real change, and a shallow comparison is exact.
       experimental_componentUpdateStrategy: 'shallow',
     },
-    uiSchemaDefinitions: {},
   };
 }

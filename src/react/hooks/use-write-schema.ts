@@ -2,6 +2,7 @@ import type { UiSchema } from '@rjsf/utils';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import {
+  type FormDefinition,
   type FormSchema,
   type IntegrationType,
   type LoadedWriteSchema,
@@ -44,7 +45,7 @@ export type WriteSchemaState =
       integration: IntegrationSummary;
       schema: FormSchema;
       /** Presentation derived from the schema (labels of enums, order, hints); the host's uiSchema wins over it. */
-      uiSchema: UiSchema | undefined;
+      uiSchema: UiSchema;
       operation: ResolvedWriteOperation;
       /** Some options depend on the connected account and show a hint instead (integration scope). */
       hasConnectionSpecificFields: boolean;
@@ -77,11 +78,12 @@ export function useWriteSchema(options: UseWriteSchemaOptions): WriteSchemaState
   );
   const loaded = schemaQuery.data;
   const writeOperation = resolution.supported ? resolution.operation.writeOperation : undefined;
-  const merged = useMemo((): { schema: FormSchema } | { error: SchemaError } | undefined => {
+  const merged = useMemo((): FormDefinition | { error: SchemaError } | undefined => {
     if (!loaded) return undefined;
-    if (!writeOperation) return { schema: loaded.schema };
+    const definition: FormDefinition = { schema: loaded.schema, uiSchema: loaded.uiSchema };
+    if (!writeOperation) return definition;
     try {
-      return { schema: applyWriteOperation(loaded.schema, writeOperation, loaded.method) };
+      return applyWriteOperation(definition, writeOperation, loaded.method);
     } catch (error) {
       return { error: isSchemaError(error) ? error : new SchemaError('invalid-schema', String(error)) };
     }
@@ -114,7 +116,7 @@ export function useWriteSchema(options: UseWriteSchemaOptions): WriteSchemaState
     status: 'ready',
     integration,
     schema: merged.schema,
-    uiSchema: loaded.uiSchema as UiSchema | undefined,
+    uiSchema: merged.uiSchema as UiSchema,
     operation: resolution.operation,
     hasConnectionSpecificFields: loaded.hasConnectionSpecificFields,
     source: loaded.source,
