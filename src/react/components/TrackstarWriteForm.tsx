@@ -1,3 +1,4 @@
+import type { FormProps } from '@rjsf/core';
 import type {
   ErrorSchema,
   FieldPathList,
@@ -5,10 +6,9 @@ import type {
   RegistryFieldsType,
   RegistryWidgetsType,
   RJSFSchema,
-  TemplatesType,
   UiSchema,
+  ValidatorType,
 } from '@rjsf/utils';
-import defaultValidator from '@rjsf/validator-ajv8';
 import {
   Component,
   type ErrorInfo,
@@ -29,6 +29,7 @@ import type { SchemaScope } from '../../core/queries';
 import type { FormSchema } from '../../core/types';
 import { prepareWriteBody } from '../../core/write';
 import type { ResolvedWriteOperation } from '../../core/write-operation';
+import { defaultFormValidator } from '../../core/validation/default-validator';
 import { useTrackstarContext } from '../context';
 import { SchemaFormFields } from '../form/SchemaFormFields';
 import { deepEqualData, shallowEqualRecords, useStableValue } from '../form/use-stable-value';
@@ -65,9 +66,11 @@ export interface TrackstarWriteFormProps {
   /** rjsf pass-throughs, so a host can apply its own theme. */
   uiSchema?: UiSchema;
   widgets?: RegistryWidgetsType;
-  templates?: Partial<TemplatesType>;
+  templates?: FormProps<unknown, RJSFSchema, FormContextType>['templates'];
   fields?: RegistryFieldsType;
   formContext?: FormContextType;
+  /** Validates before sending; any rjsf validator. Default: ajv, or a CSP-safe interpreter where the page forbids `eval`. */
+  validator?: ValidatorType;
   /** Overrides the provider's `schemaScope` for this form. */
   schemaScope?: SchemaScope;
   /** Autosave a draft to the provider's storage and restore it after a reload. Default `true`. */
@@ -160,7 +163,6 @@ interface WriteFormBodyProps extends TrackstarWriteFormProps {
   hasConnectionSpecificFields: boolean;
 }
 
-type Validator = typeof defaultValidator;
 const EMPTY_ERRORS: ErrorSchema = {};
 
 function useFormIdPrefix(explicit: string | undefined): string {
@@ -182,7 +184,7 @@ function WriteFormBody(props: WriteFormBodyProps) {
   const fields = useStableValue(props.fields, shallowEqualRecords);
   const templates = useStableValue(props.templates, templatesEqual);
   const { draftStorage } = useTrackstarContext();
-  const validator: Validator = defaultValidator;
+  const validator = props.validator ?? defaultFormValidator;
   const idPrefix = useFormIdPrefix(props.idPrefix);
   const rjsfSchema = schema as RJSFSchema;
   const registry = useMemo(

@@ -1,4 +1,4 @@
-import { getDefaultRegistry } from '@rjsf/core';
+import { type FormProps, getDefaultRegistry } from '@rjsf/core';
 import {
   type FormContextType,
   type Registry,
@@ -6,7 +6,6 @@ import {
   type RegistryWidgetsType,
   type RJSFSchema,
   type SchemaUtilsType,
-  type TemplatesType,
   type UiSchema,
   createSchemaUtils,
 } from '@rjsf/utils';
@@ -62,7 +61,7 @@ export type FormRegistry = Registry<unknown, RJSFSchema, FormContextType>;
 
 export interface RegistryOverrides {
   widgets?: RegistryWidgetsType | undefined;
-  templates?: Partial<TemplatesType> | undefined;
+  templates?: FormProps<unknown, RJSFSchema, FormContextType>['templates'] | undefined;
   fields?: RegistryFieldsType | undefined;
   formContext?: FormContextType | undefined;
 }
