@@ -3,7 +3,9 @@
  * (`dist/*.cjs`, for `require` and Jest), sharing chunks per format so `/core` and the
  * root entry hold one copy of each class. Dependencies and peers stay external, so the
  * host's single copy of React, react-query and rjsf is the one used. Declarations are
- * emitted afterwards by `build/build.ts`.
+ * emitted afterwards by `build/build.ts`. An entry module's directives (`'use client'` at
+ * the top of `src/index.ts`) stay at the top of its output file, where React Server
+ * Components frameworks look for them.
  */
 import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +20,6 @@ const external = [
   ...builtinModules,
   ...builtinModules.map((name) => `node:${name}`),
 ];
-
-const clientOutputs = new Set(ENTRY_POINTS.filter((entry) => entry.client).map((entry) => entry.output));
 
 export default defineConfig({
   plugins: [react()],
@@ -39,8 +39,6 @@ export default defineConfig({
           format,
           entryFileNames: `[name].${extension}`,
           chunkFileNames: `chunks/[name]-[hash].${extension}`,
-          // Bundling drops module-level directives; an RSC framework needs `'use client'` as the entry file's first statement.
-          banner: (chunk: { isEntry: boolean; name: string }) => (chunk.isEntry && clientOutputs.has(chunk.name) ? "'use client';" : ''),
         };
       }),
     },

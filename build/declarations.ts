@@ -4,8 +4,12 @@
  * (they end in `.cjs`). The sources import without extensions, which `bundler`
  * resolution accepts and `node16`/`nodenext` do not: there, an extensionless import in
  * a declaration resolves to nothing and every type behind it silently becomes `any`.
+ *
+ * In the `.d.cts` files, a package whose types exist only as ES modules (rjsf ships
+ * CommonJS code but ESM-only types) is imported with `resolution-mode: "import"`, which
+ * TypeScript requires for a type-only import of an ES module from CommonJS.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
@@ -38,9 +42,33 @@ function withExtension(specifier: string, fromFile: string, extension: '.js' | '
   throw new Error(`${fromFile}: cannot resolve "${specifier}" to a TypeScript source, so its declaration cannot name it.`);
 }
 
-function specifierRewriter(extension: '.js' | '.cjs'): ts.TransformerFactory<ts.SourceFile | ts.Bundle> {
+/** Whether `require` of this package gets ES-module types (its types sit in a `"type": "module"` package, outside `.d.cts`). */
+function hasEsmOnlyTypes(specifier: string, fromFile: string, options: ts.CompilerOptions): boolean {
+  const resolved = ts.resolveModuleName(
+    specifier,
+    fromFile,
+    { ...options, module: ts.ModuleKind.Node16, moduleResolution: ts.ModuleResolutionKind.Node16 },
+    ts.sys,
+    undefined,
+    undefined,
+    ts.ModuleKind.CommonJS,
+  ).resolvedModule;
+  if (!resolved || resolved.extension !== ts.Extension.Dts) return false;
+  for (let dir = dirname(resolved.resolvedFileName); dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: string }).type === 'module';
+  }
+  return false;
+}
+
+function specifierRewriter(extension: '.js' | '.cjs', options: ts.CompilerOptions): ts.TransformerFactory<ts.SourceFile | ts.Bundle> {
+  const esmOnly = new Map<string, boolean>();
   return (context) => {
     const { factory } = context;
+    const importMode = () =>
+      factory.createImportAttributes(
+        factory.createNodeArray([factory.createImportAttribute(factory.createStringLiteral('resolution-mode'), factory.createStringLiteral('import'))]),
+      );
     return (node) => {
       if (!ts.isSourceFile(node)) return node;
       const fileName = node.fileName;
@@ -48,8 +76,27 @@ function specifierRewriter(extension: '.js' | '.cjs'): ts.TransformerFactory<ts.
         literal.text.startsWith('./') || literal.text.startsWith('../')
           ? factory.createStringLiteral(withExtension(literal.text, fileName, extension))
           : undefined;
+      const needsImportMode = (literal: ts.StringLiteral): boolean => {
+        if (extension !== '.cjs' || literal.text.startsWith('.')) return false;
+        if (!esmOnly.has(literal.text)) esmOnly.set(literal.text, hasEsmOnlyTypes(literal.text, fileName, options));
+        return esmOnly.get(literal.text)!;
+      };
       const visit = (child: ts.Node): ts.Node => {
         if (ts.isImportDeclaration(child) && ts.isStringLiteral(child.moduleSpecifier)) {
+          if (needsImportMode(child.moduleSpecifier) && child.importClause) {
+            // Declarations only use imports as types, so making the import type-only changes nothing else.
+            const bindings = child.importClause.namedBindings;
+            // `import type { type X }` is an error: the inline modifiers go.
+            const namedBindings =
+              bindings && ts.isNamedImports(bindings)
+                ? factory.updateNamedImports(
+                    bindings,
+                    bindings.elements.map((element) => factory.updateImportSpecifier(element, false, element.propertyName, element.name)),
+                  )
+                : bindings;
+            const clause = factory.updateImportClause(child.importClause, ts.SyntaxKind.TypeKeyword, child.importClause.name, namedBindings);
+            return factory.updateImportDeclaration(child, child.modifiers, clause, child.moduleSpecifier, importMode());
+          }
           const specifier = rewrite(child.moduleSpecifier);
           if (specifier) return factory.updateImportDeclaration(child, child.modifiers, child.importClause, specifier, child.attributes);
         }
@@ -60,6 +107,9 @@ function specifierRewriter(extension: '.js' | '.cjs'): ts.TransformerFactory<ts.
           }
         }
         if (ts.isImportTypeNode(child) && ts.isLiteralTypeNode(child.argument) && ts.isStringLiteral(child.argument.literal)) {
+          if (needsImportMode(child.argument.literal)) {
+            return factory.updateImportTypeNode(child, child.argument, importMode(), child.qualifier, child.typeArguments, child.isTypeOf);
+          }
           const specifier = rewrite(child.argument.literal);
           if (specifier) {
             return factory.updateImportTypeNode(
@@ -107,7 +157,7 @@ export function emitDeclarations({ root, tsconfig }: DeclarationOptions): string
       },
       undefined,
       true,
-      { afterDeclarations: [specifierRewriter(extension)] },
+      { afterDeclarations: [specifierRewriter(extension, parsed.options)] },
     );
     if (result.diagnostics.length > 0) throw new Error(formatDiagnostics(result.diagnostics, root));
   }

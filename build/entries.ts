@@ -18,8 +18,9 @@ export interface EntryPoint {
    */
   readonly runtime: 'any' | 'node';
   /**
-   * React components and hooks: the output starts with `'use client'`, so a React Server Components
-   * framework (Next.js App Router) treats the entry as a client boundary instead of running it on the server.
+   * React components and hooks: the source starts with `'use client'` (the bundler keeps an entry's
+   * directives), so a React Server Components framework (Next.js App Router) treats the entry as a client
+   * boundary instead of running it on the server. The packaging test holds both ends to this flag.
    */
   readonly client: boolean;
   /** Optional peer dependencies this entry imports: a host that uses the entry installs them. */

@@ -1,11 +1,16 @@
+'use client';
 /**
  * trackstar-write-form: schema-driven React forms for Trackstar write actions.
  *
- * The framework-agnostic core is re-exported here too; import
- * `trackstar-write-form/core` where React is not wanted.
+ * What a React host uses: the provider, the form, the hooks and pieces for a UI of
+ * its own, validators, the errors a form reports, the schema helpers, the action
+ * catalogue and the query keys, plus the type of every prop and result (every type of
+ * `trackstar-write-form/core`). The rest of the framework-free API (client, query
+ * options, the write path) is in `trackstar-write-form/core`, which is also the entry
+ * for server code: this one is a client module (`'use client'`).
  */
-export * from './core';
 
+// Components and hooks.
 export { TrackstarProvider } from './react/TrackstarProvider';
 export type { TrackstarProviderProps } from './react/TrackstarProvider';
 export { TrackstarWriteForm } from './react/components/TrackstarWriteForm';
@@ -27,5 +32,28 @@ export { SchemaFormFields } from './react/form/SchemaFormFields';
 export type { FieldChangeHandler, SchemaFormFieldsProps } from './react/form/SchemaFormFields';
 export { buildRegistry } from './react/form/registry';
 export type { BuildRegistryOptions, FormRegistry, RegistryOverrides } from './react/form/registry';
-export { validateBody, describeValidationErrors, fieldErrorsToErrorSchema } from './react/form/validation';
-export type { BodyValidation, ValidationProblem } from './react/form/validation';
+
+// Validators for the form's `validator` prop (or `buildRegistry`).
+export { createInterpretedValidator, defaultFormValidator } from './core/validation';
+export type { InterpretedValidator } from './core/validation';
+
+// From the core: what a React host touches.
+export {
+  WRITE_ACTIONS,
+  MissingPathParamError,
+  SchemaError,
+  TrackstarApiError,
+  describeApiError,
+  getWriteActionDefinition,
+  humanizeKey,
+  integrationTypeOf,
+  isKnownWriteAction,
+  isSchemaError,
+  isTrackstarApiError,
+  parseOperationUrl,
+  pathParamNames,
+  stripEmpty,
+  toFormSchema,
+  trackstarQueryKeys,
+} from './core';
+export type * from './core';

@@ -37,6 +37,9 @@ export const trackstarQueryKeys = {
       params.action,
       params.scope,
     ] as const,
+  /** The write mutation's key (`useMutationState({ filters: { mutationKey } })`, `useIsMutating`). */
+  write: (baseUrl: string, integrationType: IntegrationType, integrationName: string, action: string) =>
+    [...trackstarQueryKeys.all(baseUrl), 'write', integrationType, integrationName, action] as const,
 };
 
 /** Reads retry what may succeed later (no answer, 5xx, 429) with backoff; a bad schema or a 4xx never is. */
@@ -55,7 +58,9 @@ export function readRetryDelay(failureCount: number, error: unknown): number {
 const readPolicy = {
   retry: shouldRetryRead,
   retryDelay: readRetryDelay,
-  gcTime: GC_TIME_MS,
+  // Only in a browser: on a server, react-query keeps a query as long as its client (gcTime Infinity, no
+  // timer), whereas a 15-minute timer per server render holds the data, and Node or Jest, open that long.
+  gcTime: typeof window === 'undefined' ? Infinity : GC_TIME_MS,
   refetchOnWindowFocus: false,
 } as const;
 

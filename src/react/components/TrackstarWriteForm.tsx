@@ -29,7 +29,7 @@ import type { SchemaScope } from '../../core/queries';
 import type { FormSchema } from '../../core/types';
 import { prepareWriteBody } from '../../core/write';
 import type { ResolvedWriteOperation } from '../../core/write-operation';
-import { defaultFormValidator } from '../../core/validation/default-validator';
+import { defaultFormValidator } from '../../core/validation';
 import { useTrackstarContext } from '../context';
 import { SchemaFormFields } from '../form/SchemaFormFields';
 import { deepEqualData, shallowEqualRecords, useStableValue } from '../form/use-stable-value';
