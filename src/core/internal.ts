@@ -21,3 +21,7 @@ export { lookupPointer, parseLocalPointer, resolveRefs } from './schema/resolve-
 export type { ResolvedSchema, ResolveRefsOptions } from './schema/resolve-refs';
 export { findEmptyValues, isEmptyValue } from './strip-empty';
 export { sleep } from './write';
+export { canGenerateCode } from './validation/code-generation';
+export { createSchemaInterpreter } from './validation/schema-interpreter';
+export type { SchemaInterpreter } from './validation/schema-interpreter';
+export type { AjvShapedError } from './validation/ajv-shaped-errors';

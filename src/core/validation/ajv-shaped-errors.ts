@@ -9,6 +9,7 @@
  * the value instead of parsed out of its wording.
  */
 import type { OutputUnit, Schema } from '@cfworker/json-schema';
+import { ajvOrderKey, compareOrderKeys } from './ajv-error-order';
 
 export type SchemaLookup = Record<string, Schema | boolean>;
 
@@ -46,7 +47,6 @@ const NESTING = new Set([
   'additionalItems',
   'unevaluatedItems',
   'allOf',
-  'dependencies',
   'dependentSchemas',
   'propertyNames',
   'contains',
@@ -74,7 +74,8 @@ function pointerSegments(location: string): string[] {
 
 const escapeSegment = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 const toInstancePath = (segments: readonly string[]) => segments.map((segment) => `/${escapeSegment(segment)}`).join('');
-const toSchemaPath = (segments: readonly string[]) => `#${segments.map((segment) => `/${encodeURIComponent(escapeSegment(segment))}`).join('')}`;
+const toSchemaPath = (segments: readonly string[]) =>
+  `#${segments.map((segment) => `/${encodeURIComponent(escapeSegment(DRAFT_07_NAMES[segment] ?? segment))}`).join('')}`;
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const hasOwn = (value: object, key: string) => Object.prototype.hasOwnProperty.call(value, key);
@@ -116,8 +117,34 @@ function valueAt(instance: unknown, segments: readonly string[]): unknown {
   return node;
 }
 
-/** ajv's pair for `uniqueItems`: the last duplicate `i` and the earlier item `j` it repeats. */
-function duplicatePair(items: readonly unknown[]): { i: number; j: number } | undefined {
+const SCALAR_TYPES: Record<string, (value: unknown) => boolean> = {
+  string: (value) => typeof value === 'string',
+  number: (value) => typeof value === 'number' && Number.isFinite(value),
+  integer: (value) => Number.isInteger(value),
+  boolean: (value) => typeof value === 'boolean',
+  null: (value) => value === null,
+};
+
+/**
+ * The pair ajv names for `uniqueItems`. Items declared scalar are compared by a lookup
+ * from the last item down, skipping items of other types (ajv's fast path, so `j > i`);
+ * others by deep equality, the last duplicate `i` against the nearest earlier `j`.
+ */
+function duplicatePair(items: readonly unknown[], itemsSchema: unknown): { i: number; j: number } | undefined {
+  const declared = isObject(itemsSchema) ? itemsSchema.type : undefined;
+  const types = declared === undefined ? [] : Array.isArray(declared) ? declared.map(String) : [String(declared)];
+  if (types.length > 0 && types.every((type) => type in SCALAR_TYPES)) {
+    const seen = new Map<string, number>();
+    for (let i = items.length - 1; i >= 0; i -= 1) {
+      const item = items[i];
+      if (!types.some((type) => SCALAR_TYPES[type]!(item))) continue;
+      const key = `${typeof item}:${String(item)}`;
+      const j = seen.get(key);
+      if (j !== undefined) return { i, j };
+      seen.set(key, i);
+    }
+    return undefined;
+  }
   for (let i = items.length - 1; i > 0; i -= 1) {
     for (let j = i - 1; j >= 0; j -= 1) if (deepEqual(items[i], items[j])) return { i, j };
   }
@@ -125,18 +152,18 @@ function duplicatePair(items: readonly unknown[]): { i: number; j: number } | un
 }
 
 /**
- * Whether `unit` is the first failure inside `parent`. The interpreter always lists a wrapper's
- * inner failures right after it; only `dependencies` is a wrapper (a schema) or a failure of its own
- * (a list of property names). A boolean `false` schema reports its keyword location as the instance's.
+ * Whether `unit` is the first failure inside `parent`: the interpreter always lists a
+ * wrapper's inner failures right after it.
  */
-function isNestedUnder(unit: OutputUnit | undefined, parent: OutputUnit): boolean {
-  if (!unit) return false;
-  if (parent.keyword !== 'dependencies') return true;
-  return unit.keywordLocation.startsWith(`${parent.keywordLocation}/`) || unit.keyword === 'false';
+function isNestedUnder(unit: OutputUnit | undefined): unit is OutputUnit {
+  return unit !== undefined;
 }
 
+/** The schema was prepared with 2019-09 names for draft-07's `dependencies` (see schema-interpreter.ts); ajv's paths say `dependencies`. */
+const DRAFT_07_NAMES: Record<string, string> = { dependentSchemas: 'dependencies', dependentRequired: 'dependencies', dependantRequired: 'dependencies' };
+
 export function toAjvShapedErrors(units: readonly OutputUnit[], context: ErrorContext): AjvShapedError[] {
-  const errors: AjvShapedError[] = [];
+  const ordered: Array<{ error: AjvShapedError; key: number[] }> = [];
   // `required` and `dependencies` failures are recomputed per object; the interpreter's one-per-property units are then skipped.
   const recomputed = new Set<string>();
 
@@ -147,21 +174,24 @@ export function toAjvShapedErrors(units: readonly OutputUnit[], context: ErrorCo
     const parentStep = walkSchema(location.slice(0, -1), context);
     const parentSchema = isObject(parentStep.node) ? (parentStep.node as Schema) : undefined;
     const keyword = unit.keyword;
-    const push = (error: Omit<AjvShapedError, 'instancePath' | 'schemaPath' | 'parentSchema'> & { instancePath?: string }) =>
-      errors.push({
-        instancePath: toInstancePath(instanceSegments),
-        schemaPath: toSchemaPath([...parentStep.path, location.at(-1) ?? keyword]),
-        ...(parentSchema ? { parentSchema } : {}),
-        ...error,
+    const push = (error: Omit<AjvShapedError, 'instancePath' | 'schemaPath' | 'parentSchema'>) =>
+      ordered.push({
+        error: {
+          instancePath: toInstancePath(instanceSegments),
+          schemaPath: toSchemaPath([...parentStep.path, location.at(-1) ?? keyword]),
+          ...(parentSchema ? { parentSchema } : {}),
+          ...error,
+        },
+        key: ajvOrderKey(location, instanceSegments, context.schema, context.lookup, context.instance),
       });
     const next = units[index + 1];
 
-    if (NESTING.has(keyword) && isNestedUnder(next, unit)) {
-      if (keyword === 'additionalProperties' && next!.keyword === 'false') {
-        push({ keyword, params: { additionalProperty: pointerSegments(next!.instanceLocation).at(-1) }, message: 'must NOT have additional properties' });
+    if (NESTING.has(keyword) && isNestedUnder(next)) {
+      if (keyword === 'additionalProperties' && next.keyword === 'false') {
+        push({ keyword, params: { additionalProperty: pointerSegments(next.instanceLocation).at(-1) }, message: 'must NOT have additional properties' });
         index += 1;
-      } else if (keyword === 'unevaluatedProperties' && next!.keyword === 'false') {
-        push({ keyword, params: { unevaluatedProperty: pointerSegments(next!.instanceLocation).at(-1) }, message: 'must NOT have unevaluated properties' });
+      } else if (keyword === 'unevaluatedProperties' && next.keyword === 'false') {
+        push({ keyword, params: { unevaluatedProperty: pointerSegments(next.instanceLocation).at(-1) }, message: 'must NOT have unevaluated properties' });
         index += 1;
       } else if (keyword === 'contains') {
         // ajv reports only that no item matched, not why each item did not.
@@ -182,17 +212,17 @@ export function toAjvShapedErrors(units: readonly OutputUnit[], context: ErrorCo
         }
         break;
       }
-      case 'dependencies': {
+      case 'dependentRequired': {
         if (recomputed.has(key) || !isObject(instance)) break;
         recomputed.add(key);
-        for (const [property, dependency] of Object.entries(isObject(parentSchema?.dependencies) ? parentSchema.dependencies : {})) {
+        for (const [property, dependency] of Object.entries(isObject(parentSchema?.dependentRequired) ? parentSchema.dependentRequired : {})) {
           if (!Array.isArray(dependency) || !hasOwn(instance, property)) continue;
           const deps = dependency.join(', ');
           const noun = dependency.length === 1 ? 'property' : 'properties';
           for (const missingProperty of dependency) {
             if (hasOwn(instance, missingProperty)) continue;
             push({
-              keyword,
+              keyword: 'dependencies',
               params: { property, missingProperty, depsCount: dependency.length, deps },
               message: `must have ${noun} ${deps} when property ${property} is present`,
             });
@@ -240,7 +270,7 @@ export function toAjvShapedErrors(units: readonly OutputUnit[], context: ErrorCo
         push({ keyword, params: { format: parentSchema?.format }, message: `must match format "${String(parentSchema?.format)}"` });
         break;
       case 'uniqueItems': {
-        const pair = Array.isArray(instance) ? duplicatePair(instance) : undefined;
+        const pair = Array.isArray(instance) ? duplicatePair(instance, parentSchema?.items) : undefined;
         if (pair) push({ keyword, params: pair, message: `must NOT have duplicate items (items ## ${pair.j} and ${pair.i} are identical)` });
         break;
       }
@@ -265,5 +295,5 @@ export function toAjvShapedErrors(units: readonly OutputUnit[], context: ErrorCo
         push({ keyword, params: {}, message: unit.error });
     }
   }
-  return errors;
+  return ordered.sort((a, b) => compareOrderKeys(a.key, b.key)).map(({ error }) => error);
 }

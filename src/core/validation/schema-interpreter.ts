@@ -17,15 +17,43 @@ interface CompiledRoot {
   readonly lookup: SchemaLookup;
 }
 
-/** Copies a schema (the interpreter annotates what it is given) and points local `$ref`s at the root. */
-function prepareSchema(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(prepareSchema);
-  if (value === null || typeof value !== 'object') return value;
+const SUBSCHEMA = new Set(['additionalProperties', 'items', 'additionalItems', 'contains', 'propertyNames', 'not', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems']);
+const SUBSCHEMA_LIST = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items']);
+const SUBSCHEMA_MAP = new Set(['definitions', '$defs', 'properties', 'patternProperties', 'dependentSchemas']);
+/** Keywords whose value is data, not a schema. */
+const DATA = new Set(['enum', 'const', 'default', 'examples', 'required']);
+
+/**
+ * A copy of a schema the interpreter can walk (it annotates what it is given, and the
+ * caller's schema may be frozen). Local `$ref`s point at the root; draft-07's
+ * `dependencies` become 2019-09's `dependentRequired`/`dependentSchemas`; objects under
+ * keywords the interpreter does not know (`discriminator`, `x-…`) are left out, since
+ * it would take an `id` inside them for a schema identifier.
+ */
+function prepareSchema(schema: unknown): unknown {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
   const copy: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    copy[key] = key === '$ref' && typeof child === 'string' && child.startsWith('#') ? `${ROOT_URI}${child}` : prepareSchema(child);
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === '$ref' && typeof value === 'string') copy[key] = value.startsWith('#') ? `${ROOT_URI}${value}` : value;
+    else if (SUBSCHEMA_LIST.has(key) && Array.isArray(value)) copy[key] = value.map(prepareSchema);
+    else if (SUBSCHEMA.has(key)) copy[key] = prepareSchema(value);
+    else if (SUBSCHEMA_MAP.has(key) && isRecord(value)) copy[key] = mapValues(value, prepareSchema);
+    else if (key === 'dependencies' && isRecord(value)) {
+      const lists = Object.entries(value).filter(([, dependency]) => Array.isArray(dependency));
+      const schemas = Object.entries(value).filter(([, dependency]) => !Array.isArray(dependency));
+      if (lists.length > 0) copy.dependentRequired = Object.fromEntries(lists);
+      if (schemas.length > 0) copy.dependentSchemas = mapValues(Object.fromEntries(schemas), prepareSchema);
+    } else if (DATA.has(key) || value === null || typeof value !== 'object') copy[key] = value;
   }
   return copy;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function mapValues(record: Record<string, unknown>, map: (value: unknown) => unknown): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(record).map(([key, value]) => [key, map(value)]));
 }
 
 /**
