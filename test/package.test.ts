@@ -4,10 +4,10 @@
  * (test/package/consumer.ts). Checks the package.json fields against build/entries.ts,
  * @arethetypeswrong/cli, the host's types under node16, nodenext and bundler (wrong
  * props are errors), `require` and `import` of every entry, Jest in CommonJS mode, a
- * server render with react-dom/server, `'use client'`, and that a browser-only host
- * gets no server-only package.
+ * Vite browser bundle, a server render with react-dom/server, `'use client'`, and that a
+ * browser-only host gets no server-only package.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY_POINTS } from '../build/entries';
@@ -48,6 +48,13 @@ describe('the packed package', () => {
     for (const map of library.files.filter((file) => file.endsWith('.js.map') || file.endsWith('.cjs.map'))) {
       const { sources, sourcesContent } = JSON.parse(readFileSync(join(ROOT, map), 'utf8')) as { sources: string[]; sourcesContent?: unknown[] };
       expect(sourcesContent?.length, `${map} embeds its sources`).toBe(sources.length);
+    }
+  });
+
+  it("bundles none of its dependencies: every source of every built file is the library's own", () => {
+    for (const map of library.files.filter((file) => file.endsWith('.map'))) {
+      const { sources } = JSON.parse(readFileSync(join(ROOT, map), 'utf8')) as { sources: string[] };
+      expect(sources.filter((source) => !/^(\.\.\/)+src\//.test(source)), map).toEqual([]);
     }
   });
 
@@ -117,6 +124,19 @@ describe('the packed package', () => {
     );
     expect(result.code, describeFailure('jest', result)).toBe(0);
     expect(result.stderr).toMatch(/Tests:\s+2 passed, 2 total/);
+  }, 60_000);
+
+  it('bundles for the browser with Vite, stylesheet included, without Node built-ins', async () => {
+    if (!optionalPeers().every((name) => consumer.has(name))) await consumer.install(optionalPeers());
+    const result = await run(process.execPath, [bin('vite/bin/vite.js'), 'build', 'vite-app', '--outDir', join(scratch, 'vite-dist'), '--emptyOutDir'], {
+      cwd: consumer.dir,
+    });
+    expect(result.code, describeFailure('vite build', result)).toBe(0);
+    expect(`${result.stdout}${result.stderr}`).not.toMatch(/externalized for browser compatibility|node:/);
+    const assets = readdirSync(join(scratch, 'vite-dist', 'assets'));
+    expect(assets.some((file) => file.endsWith('.css'))).toBe(true);
+    const bundle = assets.filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(scratch, 'vite-dist', 'assets', file), 'utf8')).join('\n');
+    expect(bundle).toContain('Loading the form for');
   }, 60_000);
 
   it('renders a ready form on the server with react-dom/server, without a DOM', async () => {
