@@ -52,7 +52,7 @@ const KEYED_BY_NAME = new Set(['properties', 'patternProperties', 'dependencies'
 const BY_INDEX = new Set(['anyOf', 'oneOf', 'allOf', 'prefixItems']);
 const PER_INSTANCE_KEY = new Set(['patternProperties', 'additionalProperties', 'unevaluatedProperties', 'propertyNames']);
 const PER_INSTANCE_ITEM = new Set(['additionalItems', 'contains', 'unevaluatedItems']);
-const COMPOSITIONS = new Set(['anyOf', 'oneOf', 'if']);
+const COMPOSITIONS = new Set(['anyOf', 'oneOf', 'if', 'contains']);
 
 /**
  * Sort key of an error at keyword location `location` (segments from the root) about the value at
@@ -96,7 +96,7 @@ export function ajvOrderKey(location: readonly string[], instance: readonly stri
     }
     node = child;
   }
-  // ajv reports a composition's own error after the errors of its branches.
+  // ajv reports a composition's own error after the errors of its branches (or, for `contains`, of the items).
   if (COMPOSITIONS.has(location.at(-1) ?? '')) key.push(Number.MAX_SAFE_INTEGER);
   return key;
 }

@@ -32,9 +32,11 @@ export interface ErrorContext {
   lookup: SchemaLookup;
   /** The value validated (as given to the interpreter). */
   instance: unknown;
+  /** Every failure of `value` against `schema`, reported at these locations (the interpreter keeps no item failures for `contains`). */
+  failures: (value: unknown, schema: Schema | boolean, instanceLocation: string, keywordLocation: string) => OutputUnit[];
 }
 
-/** Keywords whose failure the interpreter reports as an error followed by the failures inside it. */
+/** Keywords whose failure the interpreter reports as an error of its own, followed by the failures inside it. */
 const NESTING = new Set([
   '$ref',
   '$recursiveRef',
@@ -49,7 +51,6 @@ const NESTING = new Set([
   'allOf',
   'dependentSchemas',
   'propertyNames',
-  'contains',
 ]);
 
 const COMPARISONS: Record<string, string> = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' };
@@ -151,18 +152,11 @@ function duplicatePair(items: readonly unknown[], itemsSchema: unknown): { i: nu
   return undefined;
 }
 
-/**
- * Whether `unit` is the first failure inside `parent`: the interpreter always lists a
- * wrapper's inner failures right after it.
- */
-function isNestedUnder(unit: OutputUnit | undefined): unit is OutputUnit {
-  return unit !== undefined;
-}
-
 /** The schema was prepared with 2019-09 names for draft-07's `dependencies` (see schema-interpreter.ts); ajv's paths say `dependencies`. */
 const DRAFT_07_NAMES: Record<string, string> = { dependentSchemas: 'dependencies', dependentRequired: 'dependencies', dependantRequired: 'dependencies' };
 
-export function toAjvShapedErrors(units: readonly OutputUnit[], context: ErrorContext): AjvShapedError[] {
+export function toAjvShapedErrors(reported: readonly OutputUnit[], context: ErrorContext): AjvShapedError[] {
+  const units = [...reported];
   const ordered: Array<{ error: AjvShapedError; key: number[] }> = [];
   // `required` and `dependencies` failures are recomputed per object; the interpreter's one-per-property units are then skipped.
   const recomputed = new Set<string>();
@@ -186,23 +180,28 @@ export function toAjvShapedErrors(units: readonly OutputUnit[], context: ErrorCo
       });
     const next = units[index + 1];
 
-    if (NESTING.has(keyword) && isNestedUnder(next)) {
-      if (keyword === 'additionalProperties' && next.keyword === 'false') {
-        push({ keyword, params: { additionalProperty: pointerSegments(next.instanceLocation).at(-1) }, message: 'must NOT have additional properties' });
+    const key = `${keyword}\u0000${unit.keywordLocation}\u0000${unit.instanceLocation}`;
+    // A wrapper: its inner failures follow it (a `false` schema's own unit says only "False boolean schema").
+    if (NESTING.has(keyword)) {
+      if ((keyword === 'additionalProperties' || keyword === 'unevaluatedProperties') && next?.keyword === 'false') {
+        const property = pointerSegments(next.instanceLocation).at(-1);
+        push(
+          keyword === 'additionalProperties'
+            ? { keyword, params: { additionalProperty: property }, message: 'must NOT have additional properties' }
+            : { keyword, params: { unevaluatedProperty: property }, message: 'must NOT have unevaluated properties' },
+        );
         index += 1;
-      } else if (keyword === 'unevaluatedProperties' && next.keyword === 'false') {
-        push({ keyword, params: { unevaluatedProperty: pointerSegments(next.instanceLocation).at(-1) }, message: 'must NOT have unevaluated properties' });
+      } else if (keyword === 'additionalItems' && next?.keyword === 'false') {
+        // ajv: one error for the array, however many items are extra.
+        const limit = Array.isArray(parentSchema?.items) ? parentSchema.items.length : 0;
+        if (!recomputed.has(key)) push({ keyword, params: { limit }, message: `must NOT have more than ${limit} items` });
+        recomputed.add(key);
         index += 1;
-      } else if (keyword === 'contains') {
-        // ajv reports only that no item matched, not why each item did not.
-        push({ keyword, params: { minContains: 1 }, message: 'must contain at least 1 valid item(s)' });
-        while (units[index + 1]?.keywordLocation.startsWith(`${unit.keywordLocation}`)) index += 1;
       }
       continue;
     }
 
     const instance = valueAt(context.instance, instanceSegments);
-    const key = `${keyword}\u0000${unit.keywordLocation}\u0000${unit.instanceLocation}`;
     switch (keyword) {
       case 'required': {
         if (recomputed.has(key) || !isObject(instance)) break;
@@ -272,6 +271,16 @@ export function toAjvShapedErrors(units: readonly OutputUnit[], context: ErrorCo
       case 'uniqueItems': {
         const pair = Array.isArray(instance) ? duplicatePair(instance, parentSchema?.items) : undefined;
         if (pair) push({ keyword, params: pair, message: `must NOT have duplicate items (items ## ${pair.j} and ${pair.i} are identical)` });
+        break;
+      }
+      case 'contains': {
+        push({ keyword, params: { minContains: 1 }, message: 'must contain at least 1 valid item(s)' });
+        // ajv also reports why each item failed; the interpreter drops those, so they are asked for again.
+        const itemSchema = parentSchema?.contains;
+        if (Array.isArray(instance) && itemSchema !== undefined) {
+          const items = instance.flatMap((item, position) => context.failures(item, itemSchema, `${unit.instanceLocation}/${position}`, unit.keywordLocation));
+          units.splice(index + 1, 0, ...items);
+        }
         break;
       }
       case 'anyOf':

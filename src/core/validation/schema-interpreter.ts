@@ -9,6 +9,9 @@ import { type OutputUnit, type Schema, dereference, validate } from '@cfworker/j
 import { toAjvShapedErrors } from './ajv-shaped-errors';
 import type { AjvShapedError, SchemaLookup } from './ajv-shaped-errors';
 
+/** Draft 2019-09 rules for draft-07 schemas: the keywords are the same, and keywords beside a `$ref` apply, as in ajv 8. */
+const DRAFT = '2019-09';
+
 /** Where the root schema lives for `$ref` resolution; sub-schemas point their local refs here. */
 const ROOT_URI = 'urn:trackstar-write-form:root';
 
@@ -117,15 +120,20 @@ export function createSchemaInterpreter(): SchemaInterpreter {
   const run = (schema: object, data: unknown, rootSchema: object, shortCircuit: boolean): { instance: unknown; units: OutputUnit[]; target: CompiledRoot } => {
     const target = compiled(schema, rootSchema);
     const instance = toJsonInstance(data);
-    // Draft 2019-09 rules for a draft-07 schema: the keywords are the same, and keywords beside a `$ref` apply, as in ajv 8.
-    const result = validate(instance, target.schema, '2019-09', target.lookup, shortCircuit);
+    const result = validate(instance, target.schema, DRAFT, target.lookup, shortCircuit);
     return { instance, units: result.errors, target };
   };
 
   return {
     errors(schema, data, rootSchema = schema) {
       const { instance, units, target } = run(schema, data, rootSchema, false);
-      return toAjvShapedErrors(units, { schema: target.schema, lookup: target.lookup, instance });
+      return toAjvShapedErrors(units, {
+        schema: target.schema,
+        lookup: target.lookup,
+        instance,
+        failures: (value, subSchema, instanceLocation, keywordLocation) =>
+          validate(value, subSchema, DRAFT, target.lookup, false, null, instanceLocation, keywordLocation).errors,
+      });
     },
     isValid(schema, data, rootSchema = schema) {
       return run(schema, data, rootSchema, true).units.length === 0;

@@ -93,6 +93,18 @@ const KEYWORDS: Array<[string, RJSFSchema, unknown[]]> = [
     [{ list: [1] }, { list: [1, 2, 1, 'x'] }, { list: [3, 3] }],
   ],
   [
+    'array contents',
+    {
+      type: 'object',
+      properties: {
+        tags: { type: 'array', contains: { const: 'x' } },
+        pairs: { type: 'array', uniqueItems: true, items: { type: 'object' } },
+        tuple: { type: 'array', items: [{ type: 'string' }, { type: 'integer' }], additionalItems: false },
+      },
+    },
+    [{ tags: [] }, { tags: ['a', 'b'], pairs: [{ a: 1 }, { a: 2 }, { a: 1 }], tuple: [1, 'x', true] }],
+  ],
+  [
     'objects',
     {
       type: 'object',
