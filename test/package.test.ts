@@ -20,11 +20,11 @@ let library: PackedLibrary;
 let consumer: Consumer;
 
 beforeAll(async () => {
-  const build = await run('npm', ['run', 'build', '--silent'], { cwd: ROOT, timeoutMs: 180_000 });
+  const build = await run('npm', ['run', 'build', '--silent'], { cwd: ROOT, timeoutMs: 240_000 });
   if (build.code !== 0) throw new Error(describeFailure('npm run build', build));
   library = await packLibrary(scratch);
   consumer = await createConsumer(library, scratch);
-}, 240_000);
+}, 300_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -88,7 +88,7 @@ describe('the packed package', () => {
       modes.map((mode) => run(process.execPath, [bin('typescript/bin/tsc'), '-p', `tsconfig.${mode}.json`], { cwd: consumer.dir })),
     );
     results.forEach((result, index) => expect(result.code, describeFailure(`tsc -p tsconfig.${modes[index]}.json`, result)).toBe(0));
-  }, 90_000);
+  }, 150_000);
 
   it('loads every entry by require and by import; entries that need an optional peer say which', async () => {
     const load = async () => {

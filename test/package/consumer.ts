@@ -25,10 +25,15 @@ export interface CommandResult {
   stderr: string;
 }
 
-/** Runs a command to completion; never throws for a non-zero exit (the caller asserts on it). */
+/**
+ * Runs a command to completion; never throws for a non-zero exit (the caller asserts on it).
+ * Niced: builds, type-checks and installs are heavy, and the rest of the suite (some of it
+ * with timeouts) runs beside them on the same cores.
+ */
 export async function run(command: string, args: string[], options: { cwd: string; timeoutMs?: number; env?: NodeJS.ProcessEnv }): Promise<CommandResult> {
+  const [file, argv] = process.platform === 'win32' ? [command, args] : ['nice', ['-n', '10', command, ...args]];
   try {
-    const { stdout, stderr } = await execFileAsync(command, args, {
+    const { stdout, stderr } = await execFileAsync(file, argv, {
       cwd: options.cwd,
       env: options.env ?? process.env,
       timeout: options.timeoutMs ?? 120_000,
