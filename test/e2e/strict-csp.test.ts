@@ -38,7 +38,8 @@ describe.skipIf(!hasChromium)("a page with Content-Security-Policy: script-src '
   let browser: Browser;
 
   beforeAll(async () => {
-    await build({ configFile: false, root: PAGE_DIR, logLevel: 'warn', plugins: [react()], build: { outDir, emptyOutDir: true } });
+    // One unsplit test page: the size warning would only be noise.
+    await build({ configFile: false, root: PAGE_DIR, logLevel: 'warn', plugins: [react()], build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 } });
     server = createServer(async (request, response) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
       const file = join(outDir, path === '/' ? 'index.html' : path);
