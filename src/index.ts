@@ -1,11 +1,17 @@
+'use client';
 /**
  * trackstar-write-form: schema-driven React forms for Trackstar write actions.
  *
- * The framework-agnostic core is re-exported here too; import
- * `trackstar-write-form/core` where React is not wanted.
+ * What a React host uses: the provider, the form, the hooks and pieces for a UI of
+ * its own, the template slots for its theme, validators, the errors a form reports, the
+ * schema helpers, the action catalogue and the query keys, plus the type of every prop
+ * and result (every type of `trackstar-write-form/core`). The rest of the framework-free
+ * API (client, query options, the write path and form control) is in
+ * `trackstar-write-form/core`, which is also the entry for server code: this one is a
+ * client module (`'use client'`).
  */
-export * from './core';
 
+// Components and hooks.
 export { TrackstarProvider } from './react/trackstar-provider';
 export type { TrackstarProviderProps } from './react/trackstar-provider';
 export { TrackstarWriteForm } from './react/components/trackstar-write-form';
@@ -25,7 +31,37 @@ export type { SchemaFormFieldsProps } from './react/form/schema-form-fields';
 export type { FormRuntime } from './react/form/form-runtime';
 export { buildRegistry } from './react/form/registry';
 export type { BuildRegistryOptions, FormRegistry, FormTemplates, RegistryOverrides } from './react/form/registry';
+
+// Template slots of this library, beside rjsf's (`templates={{ TrackstarButton, TrackstarNotice }}`).
 export { TrackstarButton } from './react/templates/trackstar-button';
 export type { TrackstarButtonProps } from './react/templates/trackstar-button';
 export { TrackstarNotice } from './react/templates/trackstar-notice';
 export type { TrackstarNoticeProps } from './react/templates/trackstar-notice';
+
+// Validators for the form's `validator` prop (or `buildRegistry`).
+export { createInterpretedValidator, defaultFormValidator } from './core/validation';
+export type { InterpretedValidator } from './core/validation';
+
+// From the core: what a React host touches.
+export {
+  WRITE_ACTIONS,
+  MissingPathParamError,
+  SchemaError,
+  TrackstarApiError,
+  describeApiError,
+  englishMessages,
+  getWriteActionDefinition,
+  humanizeKey,
+  integrationTypeOf,
+  isKnownWriteAction,
+  isSchemaError,
+  isTrackstarApiError,
+  mergeUiSchema,
+  parseOperationUrl,
+  pathParamNames,
+  stripEmpty,
+  toFormDefinition,
+  toFormSchema,
+  trackstarQueryKeys,
+} from './core';
+export type * from './core';

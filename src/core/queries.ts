@@ -42,7 +42,7 @@ export const trackstarQueryKeys = {
     ] as const,
   /** A record an update form is prefilled from, by its filled path (`/wms/orders/ord_1`). */
   record: (baseUrl: string, path: string) => [...trackstarQueryKeys.all(baseUrl), 'record', path] as const,
-  /** The mutation key of a form's writes (for `useIsMutating`, devtools, `setMutationDefaults`). */
+  /** The write mutation's key (`useMutationState({ filters: { mutationKey } })`, `useIsMutating`, `setMutationDefaults`). */
   write: (baseUrl: string, integrationType: IntegrationType, integrationName: string, action: string) =>
     [...trackstarQueryKeys.all(baseUrl), 'write', integrationType, integrationName, action] as const,
 };
@@ -64,7 +64,9 @@ export function readRetryDelay(failureCount: number, error: unknown): number {
 export const TRACKSTAR_READ_POLICY = {
   retry: shouldRetryRead,
   retryDelay: readRetryDelay,
-  gcTime: GC_TIME_MS,
+  // Only in a browser: on a server, react-query keeps a query as long as its client (gcTime Infinity, no
+  // timer), whereas a 15-minute timer per server render holds the data, and Node or Jest, open that long.
+  gcTime: typeof window === 'undefined' ? Infinity : GC_TIME_MS,
   refetchOnWindowFocus: false,
 } as const;
 

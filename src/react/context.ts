@@ -15,7 +15,7 @@ export interface TrackstarContextValue {
   /** rjsf's translator for rjsf's own strings, when the host gave one. */
   translateString: Registry['translateString'] | undefined;
   /** The validator every form uses unless it is given its own. */
-  validator: ValidatorType<unknown, RJSFSchema, FormContextType> | undefined;
+  validator: ValidatorType | undefined;
 }
 
 export const TrackstarContext = createContext<TrackstarContextValue | null>(null);

@@ -2,17 +2,8 @@
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
 import type { FormContextType, Registry, RJSFSchema, ValidatorType } from '@rjsf/utils';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  type FetchLike,
-  type HeadersOption,
-  type SchemaScope,
-  type TrackstarMessages,
-  browserSessionStorage,
-  createFormatters,
-  createTrackstarClient,
-  englishMessages,
-  trackstarQueryDefaults,
-} from '../core';
+import { type FetchLike, type HeadersOption, type SchemaScope, type TrackstarMessages, createTrackstarClient, englishMessages, trackstarQueryDefaults } from '../core';
+import { browserSessionStorage, createFormatters } from '../core/internal';
 import { TrackstarContext, type TrackstarContextValue } from './context';
 
 export interface TrackstarProviderProps {
@@ -48,7 +39,7 @@ export interface TrackstarProviderProps {
    * The validator of every form, as rjsf's `Form` takes it. Defaults to ajv, or, where the page's
    * Content Security Policy forbids generating code, to one that never does.
    */
-  validator?: ValidatorType<unknown, RJSFSchema, FormContextType>;
+  validator?: ValidatorType;
   children: ReactNode;
 }
 

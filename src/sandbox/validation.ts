@@ -3,8 +3,9 @@
  * marshmallow reports them, e.g. `{ line_items: { "0": { sku: ["Missing data for required field."] } } }`.
  */
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
+import { type AjvShapedError, canGenerateCode, createSchemaInterpreter } from '../core/internal';
 import { findEmptyValues } from '../core/strip-empty';
 import type { FormSchema } from '../core/types';
 
@@ -69,7 +70,13 @@ const TYPE_NAMES: Record<string, string> = {
   object: 'mapping',
 };
 
-function describeAjvError(error: ErrorObject): string {
+/** ajv's compiled validator, or the interpreter behind the same signature (errors shaped like ajv's). */
+export interface BodyValidator {
+  (body: unknown): boolean;
+  errors?: Array<ErrorObject | AjvShapedError> | null;
+}
+
+function describeAjvError(error: ErrorObject | AjvShapedError): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
@@ -112,7 +119,7 @@ function describeAjvError(error: ErrorObject): string {
   }
 }
 
-function instancePathSegments(error: ErrorObject): string[] {
+function instancePathSegments(error: ErrorObject | AjvShapedError): string[] {
   const segments = error.instancePath === '' ? [] : error.instancePath.slice(1).split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required' && typeof params.missingProperty === 'string') segments.push(params.missingProperty);
@@ -123,7 +130,7 @@ function instancePathSegments(error: ErrorObject): string[] {
 /** Errors inside one branch of a `oneOf`/`anyOf` would blame shapes the sender never meant; the composition's own error says it. */
 const INSIDE_BRANCH = /\/(oneOf|anyOf)\/\d+\//;
 
-export function ajvErrors(validate: ValidateFunction, body: unknown): FieldErrors | undefined {
+export function ajvErrors(validate: BodyValidator, body: unknown): FieldErrors | undefined {
   if (validate(body)) return undefined;
   const tree: FieldErrors = {};
   for (const error of validate.errors ?? []) {
@@ -136,19 +143,30 @@ export function ajvErrors(validate: ValidateFunction, body: unknown): FieldError
 /** Compiles form schemas once per key. `strict: false` because a spec the sandbox serves is not ours to reject. */
 export class ValidatorCache {
   private readonly ajv: Ajv;
-  private readonly validators = new Map<string, ValidateFunction>();
+  private readonly validators = new Map<string, BodyValidator>();
 
   constructor() {
     this.ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(this.ajv);
   }
 
-  get(key: string, schema: () => FormSchema): ValidateFunction {
+  get(key: string, schema: () => FormSchema): BodyValidator {
     let validate = this.validators.get(key);
     if (!validate) {
-      validate = this.ajv.compile(schema());
+      // ajv compiles with `new Function`; a page under a strict Content-Security-Policy (the in-page sandbox) forbids it.
+      validate = canGenerateCode() ? this.ajv.compile(schema()) : interpretedValidator(schema());
       this.validators.set(key, validate);
     }
     return validate;
   }
+}
+
+function interpretedValidator(schema: FormSchema): BodyValidator {
+  const interpreter = createSchemaInterpreter();
+  const validate: BodyValidator = (body) => {
+    const errors = interpreter.errors(schema, body);
+    validate.errors = errors.length > 0 ? errors : null;
+    return errors.length === 0;
+  };
+  return validate;
 }

@@ -1,7 +1,10 @@
-import defaultValidator from '@rjsf/validator-ajv8';
 import type { FormContextType, RJSFSchema, ValidatorType } from '@rjsf/utils';
+import { defaultFormValidator } from '../../core/validation';
 
-/** The validator a form uses when neither it nor its provider is given one. */
-export function selectDefaultValidator(): ValidatorType<unknown, RJSFSchema, FormContextType> {
-  return defaultValidator as ValidatorType<unknown, RJSFSchema, FormContextType>;
+/**
+ * The validator a form uses when neither it nor its provider is given one: ajv where the
+ * page allows code generation, an interpreter under a strict Content-Security-Policy.
+ */
+export function selectDefaultValidator(): ValidatorType {
+  return defaultFormValidator as ValidatorType;
 }

@@ -2,7 +2,8 @@
  * Values of an update form that starts from the current record: the record's fields
  * the update schema has, and, when sending, only what the operator changed.
  */
-import { type FormSchema, canonicalJson, prepareWriteBody } from '../../core';
+import { type FormSchema, prepareWriteBody } from '../../core';
+import { canonicalJson } from '../../core/internal';
 
 /** The fields of `record` that `schema` has, without empty values (a record's `null`s cannot be sent back). */
 export function pickSchemaFields(record: Record<string, unknown>, schema: FormSchema): Record<string, unknown> {

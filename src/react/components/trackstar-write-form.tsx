@@ -10,16 +10,8 @@ import type {
   ValidatorType,
 } from '@rjsf/utils';
 import { type ReactNode, forwardRef, useId, useImperativeHandle, useMemo, useRef } from 'react';
-import {
-  type IntegrationType,
-  type SchemaScope,
-  type TrackstarApiError,
-  type WriteAction,
-  type WriteSuccess,
-  describeApiError,
-  isTrackstarApiError,
-  recordPathTemplate,
-} from '../../core';
+import { type IntegrationType, type SchemaScope, type TrackstarApiError, type WriteAction, type WriteSuccess, describeApiError, isTrackstarApiError } from '../../core';
+import { recordPathTemplate } from '../../core/internal';
 import { useTrackstarContext } from '../context';
 import { type FormTemplates, buildRegistry } from '../form/registry';
 import { useRecord } from '../hooks/use-record';
@@ -64,7 +56,7 @@ export interface TrackstarWriteFormProps {
   fields?: RegistryFieldsType;
   formContext?: FormContextType;
   /** Any rjsf validator; overrides the provider's. */
-  validator?: ValidatorType<unknown, RJSFSchema, FormContextType>;
+  validator?: ValidatorType;
   /** rjsf's extra validation, run on the body as it will be sent. */
   customValidate?: CustomValidator<unknown, RJSFSchema, FormContextType>;
   /** rjsf's error rewriting; a message it changes is shown as it wrote it. */

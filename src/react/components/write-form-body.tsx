@@ -19,28 +19,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import {
-  type FormPath,
-  type FormSchema,
-  type ResolvedWriteOperation,
-  type SubmitOutcome,
-  type TrackstarApiError,
-  type ValidationProblem,
-  type WriteSuccess,
-  createFieldLabeler,
-  createFieldOrder,
-  createWriteFormControl,
-  errorPaths,
-  explainRejection,
-  mergeUiSchema,
-  type FormUiSchema,
-  isPathPrefix,
-  pathKey,
-  performWrite,
-  prepareWriteBody,
-  trackstarQueryKeys,
-  writePath,
-} from '../../core';
+import { type FormPath, type FormSchema, type ResolvedWriteOperation, type SubmitOutcome, type TrackstarApiError, type ValidationProblem, type WriteSuccess, createWriteFormControl, mergeUiSchema, type FormUiSchema, performWrite, prepareWriteBody, trackstarQueryKeys } from '../../core';
+import { createFieldLabeler, createFieldOrder, errorPaths, explainRejection, isPathPrefix, pathKey, writePath } from '../../core/internal';
 import { useTrackstarContext } from '../context';
 import { createBodyValidator } from '../form/body-validator';
 import type { FormRuntime } from '../form/form-runtime';
@@ -102,7 +82,7 @@ export interface WriteFormBodyProps {
   templates: FormTemplates | undefined;
   fields: FormRegistryInput['fields'];
   formContext: FormContextType | undefined;
-  validator: ValidatorType<unknown, RJSFSchema, FormContextType> | undefined;
+  validator: ValidatorType | undefined;
   customValidate: CustomValidator<unknown, RJSFSchema, FormContextType> | undefined;
   transformErrors: ErrorTransformer<unknown, RJSFSchema, FormContextType> | undefined;
   autosaveDraft: boolean;

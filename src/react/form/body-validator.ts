@@ -5,17 +5,11 @@
  * problems come in on-screen order.
  */
 import type { CustomValidator, ErrorTransformer, FormContextType, RJSFSchema, RJSFValidationError, UiSchema, ValidatorType } from '@rjsf/utils';
-import {
-  type ErrorTree,
-  type Formatters,
-  type TrackstarMessages,
-  type ValidationIssue,
-  type ValidationProblem,
-  describeValidationIssues,
-} from '../../core';
+import { type ErrorTree, type Formatters, type TrackstarMessages, type ValidationIssue, type ValidationProblem } from '../../core';
+import { describeValidationIssues } from '../../core/internal';
 
 export interface BodyValidatorOptions {
-  validator: ValidatorType<unknown, RJSFSchema, FormContextType>;
+  validator: ValidatorType;
   schema: RJSFSchema;
   uiSchema: UiSchema | undefined;
   messages: TrackstarMessages;

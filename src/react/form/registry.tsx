@@ -1,4 +1,4 @@
-import { getDefaultRegistry } from '@rjsf/core';
+import { type FormProps, getDefaultRegistry } from '@rjsf/core';
 import {
   type FormContextType,
   type Registry,
@@ -58,9 +58,7 @@ function withClassName(Template: ObjectTemplate, className: string): ObjectTempl
  * `@rjsf/mui`'s `Theme.templates`) is accepted as is. Two slots are this library's:
  * `TrackstarButton` and `TrackstarNotice` (see `src/react/templates`).
  */
-export type FormTemplates = Partial<Omit<TemplatesType<unknown, RJSFSchema, FormContextType>, 'ButtonTemplates'>> & {
-  ButtonTemplates?: Partial<TemplatesType<unknown, RJSFSchema, FormContextType>['ButtonTemplates']>;
-};
+export type FormTemplates = NonNullable<FormProps<unknown, RJSFSchema, FormContextType>['templates']>;
 
 export interface RegistryOverrides {
   widgets?: RegistryWidgetsType | undefined;

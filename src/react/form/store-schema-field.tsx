@@ -11,7 +11,8 @@
  */
 import type { ErrorSchema, Field, FieldProps, FormContextType, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useCallback, useMemo } from 'react';
-import { type FormPath, getIn, isEmptyValue, pathKey } from '../../core';
+import { type FormPath } from '../../core';
+import { getIn, isEmptyValue, pathKey } from '../../core/internal';
 import { useFormRuntime } from './form-runtime';
 import { isGridArray } from './line-items/grid-layout';
 import { useControlAria } from './use-control-aria';

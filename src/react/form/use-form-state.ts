@@ -4,7 +4,8 @@
  * subscribes to its own path and re-renders only when its own slice changes.
  */
 import { useCallback, useSyncExternalStore } from 'react';
-import { type FormPath, type FormState, type FormStore, getIn, pathKey } from '../../core';
+import { type FormPath, type FormState, type FormStore } from '../../core';
+import { getIn, pathKey } from '../../core/internal';
 
 /** Any slice of the whole state, e.g. the submission; woken by every change, re-rendered when the slice changes. */
 export function useFormState<V, T>(store: FormStore<V>, select: (state: FormState<V>) => T): T {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { type DraftAutosave, type DraftKeyParts, type PendingWrite, createDraftAutosave, draftStorageKey } from '../../core';
+import { type DraftAutosave, type DraftKeyParts, type PendingWrite } from '../../core';
+import { createDraftAutosave, draftStorageKey } from '../../core/internal';
 
 export interface UseFormDraftOptions extends DraftKeyParts {
   storage: Storage | undefined;

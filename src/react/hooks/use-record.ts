@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { type TrackstarApiError, fillPathTemplate, recordPathTemplate, recordQueryOptions } from '../../core';
+import { type TrackstarApiError, recordQueryOptions } from '../../core';
+import { fillPathTemplate, recordPathTemplate } from '../../core/internal';
 import { useTrackstarContext } from '../context';
 
 export type RecordState =

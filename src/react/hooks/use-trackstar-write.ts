@@ -1,17 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import {
-  type FormSchema,
-  type ResolvedWriteOperation,
-  type SubmitOutcome,
-  type TrackstarApiError,
-  type WriteSuccess,
-  createWriteFormControl,
-  performWrite,
-  prepareWriteBody,
-  trackstarQueryKeys,
-  writePath,
-} from '../../core';
+import { type FormSchema, type ResolvedWriteOperation, type SubmitOutcome, type TrackstarApiError, type WriteSuccess, createWriteFormControl, performWrite, prepareWriteBody, trackstarQueryKeys } from '../../core';
+import { writePath } from '../../core/internal';
 import { useTrackstarContext } from '../context';
 import { useFormState } from '../form/use-form-state';
 

@@ -1,3 +1,4 @@
+'use client';
 /**
  * trackstar-write-form/sandbox/react: the React stand-in for Trackstar Link's modal
  * against the local sandbox. Its own entry, so `trackstar-write-form/sandbox` stays

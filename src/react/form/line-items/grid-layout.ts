@@ -7,7 +7,7 @@
  * with `ui:options: { grid: false }`.
  */
 import { type FormContextType, type Registry, type RJSFSchema, type UiSchema, getUiOptions } from '@rjsf/utils';
-import { orderedPropertyNames, singularize } from '../../../core';
+import { orderedPropertyNames, singularize } from '../../../core/internal';
 
 type AnyRegistry = Registry<unknown, RJSFSchema, FormContextType>;
 

@@ -6,7 +6,8 @@
  */
 import { type FieldPathId, type FormContextType, type Registry, type RJSFSchema, type UiSchema, toFieldPathId } from '@rjsf/utils';
 import { memo, useMemo } from 'react';
-import { type ErrorTree, type FormPath, getIn } from '../../../core';
+import { type ErrorTree, type FormPath } from '../../../core';
+import { getIn } from '../../../core/internal';
 import { buttonTemplate } from '../../templates/trackstar-button';
 import { useFormRuntime } from '../form-runtime';
 import { useFieldSlice } from '../use-form-state';

@@ -25,19 +25,8 @@ import {
   getUiOptions,
 } from '@rjsf/utils';
 import { type CSSProperties, type ClipboardEvent, type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import {
-  type ErrorTree,
-  type FormPath,
-  addErrors,
-  coercePastedCell,
-  getIn,
-  isMultiCellText,
-  mergeErrorTrees,
-  parsePastedCells,
-  pathKey,
-  samePath,
-  setIn,
-} from '../../../core';
+import { type ErrorTree, type FormPath } from '../../../core';
+import { addErrors, coercePastedCell, getIn, isMultiCellText, mergeErrorTrees, parsePastedCells, pathKey, samePath, setIn } from '../../../core/internal';
 import { buttonTemplate } from '../../templates/trackstar-button';
 import { useFormRuntime } from '../form-runtime';
 import { useFieldSlice } from '../use-form-state';
