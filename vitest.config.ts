@@ -1,5 +1,30 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from './test/browser/chromium';
+
+/**
+ * Every story rendered in Debian's Chromium by Storybook's Vitest addon: play functions and
+ * axe (WCAG 2.1 AA) included. Without Chromium the project is one skipped test that says so.
+ */
+const storybookProject: TestProjectInlineConfiguration = chromiumAvailable()
+  ? {
+      plugins: [storybookTest({ configDir: '.storybook' })],
+      test: {
+        name: 'storybook',
+        testTimeout: 60_000,
+        browser: {
+          enabled: true,
+          headless: true,
+          provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] } }),
+          instances: [{ browser: 'chromium' }],
+        },
+      },
+    }
+  : {
+      test: { name: 'storybook', environment: 'node', include: ['.storybook/chromium-missing.test.ts'] },
+    };
 
 export default defineConfig({
   plugins: [react()],
@@ -29,6 +54,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      storybookProject,
     ],
   },
 });
