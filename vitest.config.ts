@@ -2,7 +2,8 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from './test/browser/chromium';
+// `.js` resolves to chromium.ts; with an extension, Vite's config loader has nothing to warn about.
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from './test/browser/chromium.js';
 
 /**
  * Every story rendered in Debian's Chromium by Storybook's Vitest addon: play functions and

@@ -26,6 +26,11 @@ const preview: Preview = {
   decorators: [withTrackstar],
   parameters: {
     layout: 'fullscreen',
+    options: {
+      storySort: {
+        order: ['Docs', ['Getting started', 'The sandbox in your tests and stories', 'Errors'], 'Components', 'Operator flows', 'States', 'Integrations', ['WMS', 'Cart']],
+      },
+    },
     controls: { expanded: true },
     a11y: {
       // Violations fail the story's test; the known exceptions are listed in the README (Storybook section).

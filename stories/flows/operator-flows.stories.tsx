@@ -9,7 +9,7 @@ import { BLUEFIN, SHIP_TO_ADDRESS } from '../support/sample-data';
 import { storyTrackstar, trackstarLoader } from '../support/story-loaders';
 
 const meta = {
-  title: 'Operator flows',
+  title: 'Operator flows/Create order',
   component: TrackstarWriteForm,
   args: { action: 'create_order', integrationName: 'bluefin' },
   loaders: [trackstarLoader({ connection: BLUEFIN })],

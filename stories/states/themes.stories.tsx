@@ -2,6 +2,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { TrackstarWriteForm, type TrackstarWriteFormProps } from '../../src/index';
+import { THEMED_BRANCH_SELECTOR, withKnownA11yExceptions } from '../support/known-a11y-exceptions';
 import { BLUEFIN, BLUEFIN_ORDER } from '../support/sample-data';
 import { trackstarLoader } from '../support/story-loaders';
 import { themeFormProps } from '../support/story-theme';
@@ -28,23 +29,6 @@ export const DarkScheme: Story = {
 
 export const MaterialUi: Story = {
   name: 'rjsf theme (@rjsf/mui)',
-  parameters: {
-    theme: 'mui',
-    // Known exception (README, Storybook): the oneOf selector ("Channel object") is named by a wrapping <label>,
-    // which names a native <select> but not MUI's <div role="combobox">. Remove once the form names it with aria-labelledby.
-    // axe's own selector for the rule, minus those two selectors: every other input is still checked.
-    a11y: {
-      config: {
-        rules: [
-          {
-            id: 'aria-input-field-name',
-            selector: ['combobox', 'listbox', 'searchbox', 'slider', 'spinbutton', 'textbox']
-              .map((role) => `[role="${role}"]:not([id$="__oneof_select"]):not([id$="__anyof_select"])`)
-              .join(', '),
-          },
-        ],
-      },
-    },
-  },
+  parameters: { theme: 'mui', ...withKnownA11yExceptions(THEMED_BRANCH_SELECTOR) },
   args: themeFormProps('mui'),
 };
