@@ -6,20 +6,26 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { basename, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WRITE_ACTIONS } from '../src/core/actions';
 import { createSandbox } from '../src/sandbox/index';
 import { type StorySpecSource, storySpecSource } from './story-spec';
 
 export interface GeneratedStories {
-  /** Folder of the CSF files, inside `stories/generated/`. */
+  /** Folder of the CSF files, relative to the repository root (`stories/generated/…`). */
   directory: string;
   integrations: number;
   stories: number;
 }
 
-const GENERATED_ROOT = new URL('../stories/generated/', import.meta.url);
+export interface GenerateOptions {
+  /** Where the per-source folders go. Default `stories/generated/`; tests write elsewhere. */
+  root?: URL;
+}
+
+const REPOSITORY_ROOT = new URL('../', import.meta.url);
+const GENERATED_ROOT = new URL('stories/generated/', REPOSITORY_ROOT);
 const SUPPORT_IMPORT = '../../support/integration-stories';
 const TYPE_LABELS = { wms: 'WMS', cart: 'Cart' } as const;
 
@@ -47,10 +53,10 @@ function titleSegment(text: string): string {
   return text.replace(/\//g, '∕').trim();
 }
 
-export function generateIntegrationStories(source: StorySpecSource): GeneratedStories {
+export function generateIntegrationStories(source: StorySpecSource, options: GenerateOptions = {}): GeneratedStories {
   const sandbox = createSandbox(source.kind === 'file' ? { spec: source.document } : {});
   const folderName = generatedFolderName(source);
-  const directory = new URL(`${folderName}/`, GENERATED_ROOT);
+  const directory = new URL(`${folderName}/`, options.root ?? GENERATED_ROOT);
   mkdirSync(directory, { recursive: true });
 
   const displayNameCounts = new Map<string, number>();
@@ -84,7 +90,7 @@ export function generateIntegrationStories(source: StorySpecSource): GeneratedSt
       '',
       ...actions.map(
         (action) =>
-          `export const ${pascalCase(action)} = { ...integrationStory(integration, ${JSON.stringify(action)}), name: ${JSON.stringify(WRITE_ACTIONS[action].label)} };`,
+          `export const ${pascalCase(action)} = { ...integrationStory(${JSON.stringify(action)}), name: ${JSON.stringify(WRITE_ACTIONS[action].label)} };`,
       ),
       '',
     ];
@@ -95,7 +101,7 @@ export function generateIntegrationStories(source: StorySpecSource): GeneratedSt
   }
 
   for (const stale of readdirSync(directory)) if (!written.has(stale)) rmSync(new URL(stale, directory), { force: true, recursive: true });
-  return { directory: join('stories', 'generated', folderName), integrations: sandbox.integrations.length, stories };
+  return { directory: relative(fileURLToPath(REPOSITORY_ROOT), fileURLToPath(directory)), integrations: sandbox.integrations.length, stories };
 }
 
 /** Rewriting an unchanged file would make a running Storybook reload every story. */

@@ -1,4 +1,5 @@
 import type { Decorator, Preview } from '@storybook/react-vite';
+import { configure } from 'storybook/test';
 import { StoryTrackstarProvider, optionalStoryTrackstar } from '../stories/support/story-loaders';
 import { StoryThemeFrame, isStoryTheme } from '../stories/support/story-theme';
 
@@ -21,6 +22,10 @@ const withTrackstar: Decorator = (Story, context) => {
     </StoryThemeFrame>
   );
 };
+
+// Testing Library waits 1 s by default for findBy… and waitFor; a form that loads two requests through the in-page
+// proxy can take longer on a busy CI machine. Play functions still fail, just not on a slow second.
+configure({ asyncUtilTimeout: 10_000 });
 
 const preview: Preview = {
   decorators: [withTrackstar],

@@ -71,6 +71,9 @@ export const PlaceholderVsConnectionOptions: Story = {
 export const FiveHundredLineItems: Story = {
   name: '500 line items',
   args: { defaultValues: { ...BLUEFIN_ORDER, line_items: manyLineItems(500) } },
+  // axe checks the first block of 25 rows: the other 475 are the same markup, and checking them too costs most of this
+  // story's test time. Should the grid's markup change, the selector matches nothing and axe checks every row again.
+  parameters: { a11y: { context: { exclude: ['.tswf-table__block:nth-child(n+2)'] } } },
   play: async ({ canvas }) => {
     await expect(await canvas.findByLabelText('SKU, Line item 1', {}, { timeout: 15_000 })).toHaveValue('SKU-0001');
     await expect(await canvas.findByLabelText('SKU, Line item 500', {}, { timeout: 15_000 })).toHaveValue('SKU-0500');

@@ -87,19 +87,15 @@ export function integrationMeta(integration: GeneratedIntegration): Meta<Integra
       theme: { control: { type: 'select', labels: STORY_THEME_LABELS }, options: [...STORY_THEMES] },
     },
     // Some real-spec integrations have line-item tables wider than the form even at 1200 px.
-    parameters: {
-      ...withKnownA11yExceptions(EMPTY_LINE_ITEM_SCROLLER),
-      docs: { description: { component: `${integration.displayName} (${integration.integrationType}, \`${integration.integrationName}\`), from ${integration.spec === 'fixture' ? 'the fixture spec' : 'the spec Storybook was started with'}.` } },
-    },
+    parameters: withKnownA11yExceptions(EMPTY_LINE_ITEM_SCROLLER),
   };
 }
 
-export function integrationStory(integration: GeneratedIntegration, action: KnownWriteAction): StoryObj<IntegrationStoryArgs> {
+export function integrationStory(action: KnownWriteAction): StoryObj<IntegrationStoryArgs> {
   return {
     args: { action, schemaScope: 'connection', pathParams: pathParamsFor(action), theme: 'light' },
     // Checked once the form is on screen: a story that only rendered "Loading…" would prove nothing.
-    play: async ({ canvasElement, args }) => {
-      const canvas = within(canvasElement);
+    play: async ({ canvas, args }) => {
       const form = await canvas.findByRole('form', {}, { timeout: 15_000 });
       await expect(within(form).getByRole('button', { name: WRITE_ACTIONS[args.action].label })).toBeEnabled();
       await expect(canvas.queryByRole('alert')).toBeNull();
