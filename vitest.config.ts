@@ -8,12 +8,15 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumAvailable } from './test/browser/
 /**
  * Every story rendered in Debian's Chromium by Storybook's Vitest addon: play functions and
  * axe (WCAG 2.1 AA) included. Without Chromium the project is one skipped test that says so.
+ * It runs after the other projects (`groupOrder`), so a browser and its dev server do not
+ * compete for the CPU with the unit project's real-spec tests and their timeouts.
  */
 const storybookProject: TestProjectInlineConfiguration = chromiumAvailable()
   ? {
       plugins: [storybookTest({ configDir: '.storybook' })],
       test: {
         name: 'storybook',
+        sequence: { groupOrder: 1 },
         testTimeout: 60_000,
         browser: {
           enabled: true,
@@ -24,7 +27,7 @@ const storybookProject: TestProjectInlineConfiguration = chromiumAvailable()
       },
     }
   : {
-      test: { name: 'storybook', environment: 'node', include: ['.storybook/chromium-missing.test.ts'] },
+      test: { name: 'storybook', sequence: { groupOrder: 1 }, environment: 'node', include: ['.storybook/chromium-missing.test.ts'] },
     };
 
 export default defineConfig({

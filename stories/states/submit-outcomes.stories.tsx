@@ -30,9 +30,9 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-type Canvas = Parameters<NonNullable<Story['play']>>[0]['canvas'];
+type PlayContext = Parameters<NonNullable<Story['play']>>[0];
 
-async function submit(canvas: Canvas, userEvent: Parameters<NonNullable<Story['play']>>[0]['userEvent']): Promise<void> {
+async function submit({ canvas, userEvent }: Pick<PlayContext, 'canvas' | 'userEvent'>): Promise<void> {
   await userEvent.click(await canvas.findByRole('button', { name: 'Create order' }));
 }
 
@@ -43,7 +43,7 @@ export const IntegrationRejection: Story = {
   play: async ({ canvas, userEvent, loaded, step }) => {
     const { sandbox } = storyTrackstar({ loaded });
     await step('submit an order with a SKU the warehouse does not know', async () => {
-      await submit(canvas, userEvent);
+      await submit({ canvas, userEvent });
       const alert = await canvas.findByRole('alert');
       await expect(alert).toHaveTextContent('Bluefin WMS rejected this order.');
       await expect(alert).toHaveTextContent('Bluefin WMS said: SKU UNKNOWN-TEE does not exist.');
@@ -54,7 +54,7 @@ export const IntegrationRejection: Story = {
       await expect(sku).toHaveValue('UNKNOWN-TEE');
       await userEvent.clear(sku);
       await userEvent.type(sku, 'TEE-BLK-M');
-      await submit(canvas, userEvent);
+      await submit({ canvas, userEvent });
       await expect(await canvas.findByText(/Order created in Bluefin WMS/)).toBeInTheDocument();
       await expect(canvas.queryByRole('alert')).toBeNull();
     });
@@ -86,7 +86,7 @@ export const TrackstarValidation: Story = {
     }),
   ],
   play: async ({ canvas, userEvent }) => {
-    await submit(canvas, userEvent);
+    await submit({ canvas, userEvent });
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent("Trackstar's validation rejected this order before it reached Bluefin WMS.");
     await expect(alert).toHaveTextContent('gift_wrap: Unknown field.');
@@ -99,7 +99,7 @@ export const WriteDisabled: Story = {
   name: '403 write disabled',
   loaders: [trackstarLoader({ connection: { ...BLUEFIN, writesDisabled: true } })],
   play: async ({ canvas, userEvent, loaded }) => {
-    await submit(canvas, userEvent);
+    await submit({ canvas, userEvent });
     await expect(await canvas.findByRole('alert')).toHaveTextContent('This write is disabled for this connection.');
     await expect(storyTrackstar({ loaded }).sandbox.receivedWrites.map((write) => write.status)).toEqual([403]);
   },
@@ -114,7 +114,7 @@ export const NotImplemented: Story = {
     }),
   ],
   play: async ({ canvas, userEvent }) => {
-    await submit(canvas, userEvent);
+    await submit({ canvas, userEvent });
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent('This action is not supported by Bluefin WMS.');
     await expect(alert).toHaveTextContent('Trackstar said: Endpoint create_order is not implemented for Bluefin WMS');
@@ -132,7 +132,7 @@ export const RateLimitWaitedOut: Story = {
   ],
   play: async ({ canvas, userEvent, loaded }) => {
     const trackstar = storyTrackstar({ loaded });
-    await submit(canvas, userEvent);
+    await submit({ canvas, userEvent });
     await expect(await canvas.findByText('Trackstar asked us to wait 1 s; sending again automatically…')).toBeInTheDocument();
     await expect(await canvas.findByText(/Order created in Bluefin WMS/, {}, { timeout: 5_000 })).toBeInTheDocument();
     const [limited, retried] = trackstar.callsTo('/wms/orders', 'POST');
@@ -147,10 +147,10 @@ export const NetworkFailureThenRetry: Story = {
   loaders: [trackstarLoader({ connection: BLUEFIN, interceptors: [onFirstOrderWrite(() => connectionDropped())] })],
   play: async ({ canvas, userEvent, loaded }) => {
     const trackstar = storyTrackstar({ loaded });
-    await submit(canvas, userEvent);
+    await submit({ canvas, userEvent });
     await expect(await canvas.findByRole('alert')).toHaveTextContent('The server could not be reached. Nothing you entered is lost');
     await expect(canvas.getByLabelText(/^Order number/)).toHaveValue('SB-1001');
-    await submit(canvas, userEvent);
+    await submit({ canvas, userEvent });
     await expect(await canvas.findByText(/Order created in Bluefin WMS/)).toBeInTheDocument();
     const [dropped, retried] = trackstar.callsTo('/wms/orders', 'POST');
     await expect(dropped?.outcome).toBe('network error');
@@ -180,9 +180,9 @@ export const SuccessWithUnusedFieldsReplayed: Story = {
   ],
   play: async ({ canvas, userEvent, loaded }) => {
     const { sandbox } = storyTrackstar({ loaded });
-    await submit(canvas, userEvent);
+    await submit({ canvas, userEvent });
     await expect(await canvas.findByRole('alert')).toHaveTextContent('The server could not be reached.');
-    await submit(canvas, userEvent);
+    await submit({ canvas, userEvent });
     await canvas.findByText(/Order created in Bluefin WMS/);
     const notice = canvas.getAllByRole('status').find((status) => status.textContent?.includes('Order created in Bluefin WMS'));
     if (!notice) throw new Error('The success notice is not a status region.');
