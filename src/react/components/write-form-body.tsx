@@ -27,6 +27,7 @@ import type { FormRuntime } from '../form/form-runtime';
 import { type FormRegistry, type FormTemplates, buildRegistry } from '../form/registry';
 import { SchemaFormFields } from '../form/schema-form-fields';
 import { useFormState } from '../form/use-form-state';
+import { VISUALLY_HIDDEN } from '../form/visually-hidden';
 import { deepEqualData, shallowEqualRecords, useStableValue } from '../form/use-stable-value';
 import type { IntegrationSummary } from '../hooks/use-write-schema';
 import { useFormDraft } from '../hooks/use-form-draft';
@@ -454,7 +455,7 @@ export function WriteFormBody(props: WriteFormBodyProps) {
           </Button>
         )}
       </div>
-      <div className="tswf-visually-hidden" role="status" aria-live="polite">
+      <div className="tswf-visually-hidden" style={VISUALLY_HIDDEN} role="status" aria-live="polite">
         {announcement}
       </div>
     </form>

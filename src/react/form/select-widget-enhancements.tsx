@@ -26,15 +26,23 @@ function createEnhancedSelectWidget(SelectWidget: Widget): Widget {
     const values = props.schema.enum;
     const branchSelector = isBranchSelector(props.id);
     // The selector of a oneOf is not a field of its own, so no store field puts its ARIA right: done here.
-    useControlAria({ id: props.id, hasErrors: branchSelector && (props.rawErrors?.length ?? 0) > 0, required: branchSelector && props.required === true, kind: branchSelector ? 'control' : 'none' });
+    useControlAria({
+      id: props.id,
+      hasErrors: branchSelector && (props.rawErrors?.length ?? 0) > 0,
+      required: branchSelector && props.required === true,
+      kind: branchSelector ? 'control' : 'none',
+      labelledBy: branchSelector ? `${props.id}__label` : undefined,
+    });
     if (branchSelector) {
-      // rjsf renders this select without a label, and the field's own title is lost with it: a wrapping
-      // <label> names the control for assistive technology and shows the operator what is being chosen.
+      // rjsf renders this select without a label, and the field's own title is lost with it. A visible label
+      // names it: through `aria-labelledby`, which names a native <select> and a theme's `role="combobox"` alike.
       return (
-        <label className="control-label tswf-choice">
-          <span className="tswf-choice__label">{props.label}</span>
+        <div className="tswf-choice">
+          <span className="tswf-choice__label" id={`${props.id}__label`}>
+            {props.label}
+          </span>
           <SelectWidget {...props} />
-        </label>
+        </div>
       );
     }
     if (!isPlaceholderEnum(values)) return <SelectWidget {...props} />;

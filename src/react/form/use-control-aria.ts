@@ -69,9 +69,11 @@ export interface ControlAriaState {
   required: boolean;
   /** `control` for a leaf field; `group` for an object or list, whose own message belongs to the group; `none` to skip. */
   kind: 'control' | 'group' | 'none';
+  /** An element that names the control, for a control rjsf renders without a label. */
+  labelledBy?: string | undefined;
 }
 
-export function useControlAria({ id, hasErrors, required, kind }: ControlAriaState): void {
+export function useControlAria({ id, hasErrors, required, kind, labelledBy }: ControlAriaState): void {
   useIsomorphicLayoutEffect(() => {
     if (kind === 'none') return;
     const errorId = errorIdFor(id);
@@ -83,6 +85,7 @@ export function useControlAria({ id, hasErrors, required, kind }: ControlAriaSta
         if (control.hasAttribute('required')) control.removeAttribute('required');
         setAttribute(control, 'aria-required', required && control.getAttribute('role') !== 'radio' ? 'true' : undefined);
         if (control.hasAttribute('label')) control.removeAttribute('label');
+        if (labelledBy) setAttribute(control, 'aria-labelledby', labelledBy);
         applyDescribedBy(control, errorShown ? errorId : undefined);
       }
       return;

@@ -26,7 +26,8 @@ const coreSubmitButton = getDefaultRegistry().templates.ButtonTemplates.SubmitBu
 export function TrackstarButton({ variant = 'secondary', type = 'button', registry, children, className, ...rest }: TrackstarButtonProps) {
   const classes = `tswf-button tswf-button--${variant}${className ? ` ${className}` : ''}`;
   const ThemeSubmit = registry.templates.ButtonTemplates.SubmitButton;
-  if (ThemeSubmit === coreSubmitButton || typeof children !== 'string') {
+  // A link sits in a sentence (the summary's field links, Undo): a theme's submit button would not fit there.
+  if (ThemeSubmit === coreSubmitButton || typeof children !== 'string' || variant === 'link') {
     return (
       <button type={type} className={classes} {...rest}>
         {children}

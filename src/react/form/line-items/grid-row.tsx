@@ -11,6 +11,7 @@ import { getIn } from '../../../core/internal';
 import { buttonTemplate } from '../../templates/trackstar-button';
 import { useFormRuntime } from '../form-runtime';
 import { useFieldSlice } from '../use-form-state';
+import { VISUALLY_HIDDEN } from '../visually-hidden';
 import type { GridColumn, GridLayout } from './grid-layout';
 
 type AnyRegistry = Registry<unknown, RJSFSchema, FormContextType>;
@@ -72,7 +73,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       style={style}
     >
       <div role="rowheader" className="tswf-grid__index" aria-colindex={1}>
-        <span className="tswf-visually-hidden">{`${itemLabel} `}</span>
+        <span className="tswf-visually-hidden" style={VISUALLY_HIDDEN}>{`${itemLabel} `}</span>
         {number}
       </div>
       {layout.columns.map((column, columnIndex) => (
@@ -152,8 +153,10 @@ const GridCell = memo(function GridCell({ column, columnIndex, position, rowPath
   const uiSchema = useMemo(() => cellUiSchema(column), [column]);
   return (
     <div role="gridcell" className="tswf-grid__cell" aria-colindex={columnIndex + 2} data-grid-cell="" data-position={position} data-column={columnIndex}>
-      <label htmlFor={cellPathId.$id} className="tswf-visually-hidden">
-        {`${column.title}, ${rowLabel}`}
+      {/* The column's name is shown in the phone layout's cards; which row it is, only to assistive technology. */}
+      <label htmlFor={cellPathId.$id} className="tswf-visually-hidden" style={VISUALLY_HIDDEN}>
+        <span className="tswf-grid__cell-column">{column.title}</span>
+        <span className="tswf-visually-hidden" style={VISUALLY_HIDDEN}>{`, ${rowLabel}`}</span>
       </label>
       <SchemaField
         name={column.key ?? ''}

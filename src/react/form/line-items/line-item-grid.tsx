@@ -30,6 +30,7 @@ import { addErrors, coercePastedCell, getIn, isMultiCellText, mergeErrorTrees, p
 import { buttonTemplate } from '../../templates/trackstar-button';
 import { useFormRuntime } from '../form-runtime';
 import { useFieldSlice } from '../use-form-state';
+import { VISUALLY_HIDDEN } from '../visually-hidden';
 import { type GridLayout, gridLayout } from './grid-layout';
 import { GridRow } from './grid-row';
 import { useRowWindow } from './use-row-window';
@@ -375,7 +376,8 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
       {length === 0 ? (
         <p className="tswf-grid__empty">{messages.noRows({ items: listTitle })}</p>
       ) : (
-        <div className="tswf-grid__scroll">
+        // A labelled region: when the columns overflow and it scrolls sideways, assistive technology can say what scrolls.
+        <div className="tswf-grid__scroll" role="region" aria-labelledby={titleId}>
           <div
             role="grid"
             aria-labelledby={titleId}
@@ -400,7 +402,9 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
                   </div>
                 ))}
                 <div role="columnheader" aria-colindex={layout.columns.length + 2} className="tswf-grid__actions">
-                  <span className="tswf-visually-hidden">{messages.rowActionsHeader()}</span>
+                  <span className="tswf-visually-hidden" style={VISUALLY_HIDDEN}>
+                    {messages.rowActionsHeader()}
+                  </span>
                 </div>
               </div>
             </div>
@@ -413,11 +417,13 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
               {rows}
             </div>
           </div>
-          <p id={helpId} className="tswf-grid__help">
-            {messages.gridKeyboardHelp()}
-          </p>
         </div>
       )}
+      {length > 0 ? (
+        <p id={helpId} className="tswf-grid__help">
+          {messages.gridKeyboardHelp()}
+        </p>
+      ) : null}
       {removed ? (
         <p className="tswf-grid__undo">
           <span>{messages.rowRemoved({ item: itemLabel, number: formatters.rowNumber(removed.index + 1) })}</span>{' '}
