@@ -19,26 +19,34 @@ function isTextField(target: EventTarget | null): target is TextField {
 }
 
 export function createKeystrokeRecorder(): KeystrokeRecorder {
-  const samples: number[] = [];
+  const latencies: number[] = [];
+  let shown = 0;
   let keys = '';
   let recording = false;
 
   document.addEventListener(
     'keydown',
     (event) => {
-      if (!recording || event.key.length !== 1 || !isTextField(event.target)) return;
+      if (!recording || event.key.length !== 1) return;
+      const keystroke = keys.length;
+      keys += event.key;
+      // A key that lands outside a text field (focus lost) shows nowhere: take() then says how many did show.
+      if (!isTextField(event.target)) return;
       const now = performance.now();
       // The timestamp is on the same clock as performance.now(); a value from the future would be a browser bug.
       const pressedAt = event.timeStamp > 0 && event.timeStamp <= now ? event.timeStamp : now;
-      keys += event.key;
       const field = event.target;
       const lengthBefore = field.value.length;
       // A re-rendered row may replace the element; the one with the same id is the field the operator looks at.
       const current = () => (field.isConnected ? field : (document.getElementById(field.id) as TextField | null));
       const waitForCharacter = () =>
         afterNextPaint((paintedAt) => {
-          if ((current()?.value.length ?? 0) > lengthBefore) samples.push(paintedAt - pressedAt);
-          else waitForCharacter();
+          if ((current()?.value.length ?? 0) <= lengthBefore) {
+            waitForCharacter();
+          } else {
+            latencies[keystroke] = paintedAt - pressedAt;
+            shown += 1;
+          }
         });
       waitForCharacter();
     },
@@ -47,7 +55,8 @@ export function createKeystrokeRecorder(): KeystrokeRecorder {
 
   return {
     start() {
-      samples.length = 0;
+      latencies.length = 0;
+      shown = 0;
       keys = '';
       recording = true;
     },
@@ -55,12 +64,12 @@ export function createKeystrokeRecorder(): KeystrokeRecorder {
       const deadline = performance.now() + timeoutMs;
       return new Promise((resolve, reject) => {
         const check = () => {
-          if (samples.length >= count) {
+          if (shown >= count) {
             recording = false;
-            resolve({ latenciesMs: samples.slice(0, count), keys });
+            resolve({ latenciesMs: latencies.slice(0, count), keys });
           } else if (performance.now() > deadline) {
             recording = false;
-            reject(new Error(`only ${samples.length} of ${count} keystrokes reached the field`));
+            reject(new Error(`only ${shown} of ${count} keystrokes showed in the field within ${timeoutMs / 1000} s`));
           } else {
             setTimeout(check, 50);
           }
