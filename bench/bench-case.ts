@@ -3,7 +3,8 @@
  * runner types into, and what the last line item must show.
  */
 import type { BenchForm } from './choose-forms';
-import { formDataWithLineItems, rowText, targetField } from './form-data';
+import { formDataWithLineItems, rowText } from './form-data';
+import { targetField } from './line-item-schema';
 import type { PageInput } from './protocol';
 import type { RowAddress } from './reach-row';
 import type { FormRole, Scenario } from './scenarios';
@@ -38,7 +39,7 @@ export function createBenchCase(scenario: Scenario, forms: Record<FormRole, Benc
         integrationName: form.integration.integrationName,
         action: form.action,
         schema: form.schema,
-        formData: formDataWithLineItems(form.schema, scenario.items),
+        formData: formDataWithLineItems(form.schema, form.itemSchema, scenario.items),
         specUrl,
       },
       target: { id: `${LINE_ITEM_ID_PREFIX}${middle}_${field}`, row: address(middle), initialValue: rowText(field, middle) },

@@ -16,6 +16,7 @@ import {
   resolveWriteOperation,
 } from '../src/core';
 import { type InPageTrackstar, type SandboxIntegration, createInPageTrackstar } from '../src/sandbox';
+import { isFlat, lineItemSchema } from './line-item-schema';
 import type { FormRole } from './scenarios';
 
 export interface BenchForm {
@@ -36,26 +37,6 @@ const NAMED: Record<FormRole, { integrationName: string; action: string }> = {
   main: { integrationName: 'shiphero', action: 'create_order' },
   nested: { integrationName: 'extensiv-3pl-central', action: 'create_order' },
 };
-
-type Node = Record<string, unknown>;
-
-function isNode(value: unknown): value is Node {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The line-item schema of a form, when it has a `line_items` array of objects. */
-export function lineItemSchema(schema: FormSchema): FormSchema | undefined {
-  const lineItems = isNode(schema.properties) ? schema.properties.line_items : undefined;
-  const items = isNode(lineItems) ? lineItems.items : undefined;
-  return isNode(items) && isNode(items.properties) ? (items as FormSchema) : undefined;
-}
-
-/** Flat: every property a scalar, which is what today's form shows as a table and the rest as stock rjsf arrays. */
-export function isFlat(itemSchema: FormSchema): boolean {
-  return Object.values(itemSchema.properties as Node).every(
-    (property) => isNode(property) && !isNode(property.properties) && property.items === undefined && property.type !== 'object' && property.type !== 'array' && property.oneOf === undefined && property.anyOf === undefined && property.$ref === undefined,
-  );
-}
 
 async function loadForm(trackstar: InPageTrackstar, integration: SandboxIntegration, action: string): Promise<BenchForm | undefined> {
   const { integrationType, integrationName } = integration;
