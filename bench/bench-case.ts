@@ -5,8 +5,7 @@
 import type { BenchForm } from './choose-forms';
 import { formDataWithLineItems, rowText } from './form-data';
 import { targetField } from './line-item-schema';
-import type { PageInput } from './protocol';
-import type { RowAddress } from './reach-row';
+import type { PageInput, RowAddress } from './protocol';
 import type { FormRole, Scenario } from './scenarios';
 
 export interface BenchCase {

@@ -7,12 +7,19 @@ import type { IntegrationType } from '../src/core';
 /** What is rendered: the floor, stock rjsf, or the library's form over the in-page sandbox. */
 export type PageKind = 'plain' | 'rjsf' | 'trackstar';
 
+/** A line-item field's id in parts: the id up to the row index (`root_line_items_`), the row index and the rest (`_sku`). */
+export interface RowAddress {
+  prefix: string;
+  index: number;
+  suffix: string;
+}
+
 /** Where the page types: `root_line_items_<index>_<field>` for line items, `root_target` for the lone input. */
 export interface FieldTarget {
   /** DOM id of the field. */
   id: string;
-  /** For a line-item field: the id up to the row index (`root_line_items_`), the row index and the rest (`_sku`). */
-  row?: { prefix: string; index: number; suffix: string };
+  /** Set for a line-item field. */
+  row?: RowAddress;
   /** The field's value before typing. */
   initialValue: string;
 }
@@ -63,7 +70,7 @@ export interface RecordedKeys {
 export interface BenchPageApi {
   /** Settles once the scenario is ready (see bench/RESULTS.md for the definition), or rejects after a timeout. */
   load: Promise<LoadResult>;
-  probeRow(prefix: string, index: number, suffix: string): RowProbe;
+  probeRow(row: RowAddress): RowProbe;
   /** Resolves when no element has scrolled for 100 ms, then after two more frames. */
   scrollSettled(): Promise<void>;
   /** Starts recording keystroke latencies (keydown to the frame that shows the character). */

@@ -4,13 +4,13 @@
  * relative to the rows that are there (their field ids carry the row index), wheels
  * the page by that much, and asks again.
  */
-import type { RowProbe } from '../protocol';
+import type { RowAddress, RowProbe } from '../protocol';
 import { nextPaint } from './after-paint';
 
 /** A row height to assume until two rows are on screen to measure. */
 const FALLBACK_ROW_PX = 40;
 
-export function probeRow(prefix: string, index: number, suffix: string): RowProbe {
+export function probeRow({ prefix, index, suffix }: RowAddress): RowProbe {
   if (document.getElementById(`${prefix}${index}${suffix}`)) return { found: true, scrollBy: 0 };
 
   const rowTops = new Map<number, number>();
