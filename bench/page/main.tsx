@@ -1,143 +1,89 @@
 /**
- * Benchmark page. The runner (bench/run.ts) opens it once per scenario and reads
- * `window.__benchResult`. Scenarios:
- *   plain      one React-controlled <input> (the floor the issue names)
- *   rows       the same line items as independent controlled <input>s in the same block layout
- *              as TrackstarWriteForm's table: what the browser charges for this much DOM
- *   rjsf       stock @rjsf/core <Form> with the same schema and data
- *   trackstar  <TrackstarWriteForm>, loading its schema from an in-page sandbox
+ * The benchmark page. bench/run.ts opens it once per scenario and round
+ * (`/?scenario=<id>`), and drives it through `window.__bench` (bench/protocol.ts):
+ *   plain      one React-controlled <input>: the floor
+ *   rjsf       stock @rjsf/core <Form> with the schema the library renders and the same data
+ *   trackstar  <TrackstarWriteForm> with the data as `defaultValues`, loading its schema
+ *              through the in-page proxy and sandbox (createInPageTrackstar)
  */
 import RjsfForm from '@rjsf/core';
 import type { RJSFSchema } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { QueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TrackstarProvider, TrackstarWriteForm } from '../../src';
 import { createInPageTrackstar } from '../../src/sandbox';
+// The default look a host imports; scoped to `.tswf`, so only TrackstarWriteForm wears it.
+import '../../src/styles/trackstar-write-form.css';
+import type { LoadResult, PageInput } from '../protocol';
+import { createKeystrokeRecorder } from './keystroke-recorder';
+import { probeRow, rowCount, scrollSettled } from './row-probe';
+import { watchLoad } from './watch-load';
 
-interface BenchInput {
-  spec: unknown;
-  integrationName: string;
-  action: string;
-  formSchema: RJSFSchema;
-  formData: Record<string, unknown>;
-  /** DOM id of the field the runner types into, relative to the `root` id prefix. */
-  targetId: string;
-  expectedInputs: number;
+function PlainInput({ id }: { id: string }) {
+  const [value, setValue] = useState('');
+  return <input id={id} aria-label="Text" value={value} onChange={(event) => setValue(event.target.value)} />;
 }
 
-interface BenchResult {
-  /** Until the first field is on screen. */
-  firstPaintMs: number;
-  /** Until every field of every line item is in the DOM. */
-  completeMs: number;
-  keystrokesMs: number[];
-}
-
-declare global {
-  interface Window {
-    __benchResult?: BenchResult;
-    __benchReady?: boolean;
+/**
+ * Everything a scenario needs before the clock starts: the stand-in for the host's
+ * backend (proxy and sandbox, with the spec parsed) is built first, and the time the
+ * form's requests then spend in it is reported apart.
+ */
+async function prepare(input: PageInput): Promise<{ element: ReactNode; sandboxMs: () => number }> {
+  const { form } = input;
+  if (input.kind === 'plain' || !form) return { element: <PlainInput id={input.target.id} />, sandboxMs: () => 0 };
+  if (input.kind === 'rjsf') {
+    return { element: <RjsfForm schema={form.schema as RJSFSchema} validator={validator} formData={form.formData} />, sandboxMs: () => 0 };
   }
-}
-
-const scenario = new URLSearchParams(location.search).get('scenario') ?? 'plain';
-const keystrokes: number[] = [];
-
-/** Time from a keydown to the frame after React committed its update: what the operator waits for. */
-function recordKeystrokes(target: EventTarget): void {
-  target.addEventListener(
-    'keydown',
-    () => {
-      const start = performance.now();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => keystrokes.push(performance.now() - start);
-        channel.port2.postMessage(null);
-      });
-    },
-    { capture: true },
-  );
-}
-
-function whenPainted(check: () => boolean): Promise<number> {
-  return new Promise((resolve) => {
-    const poll = () => {
-      if (check()) {
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now());
-          channel.port2.postMessage(null);
-        });
-      } else {
-        requestAnimationFrame(poll);
-      }
-    };
-    poll();
+  const spec: unknown = form.specUrl === null ? undefined : await (await fetch(form.specUrl)).json();
+  const trackstar = createInPageTrackstar({
+    sandbox: spec === undefined ? {} : { spec },
+    connection: { integrationType: form.integrationType, integrationName: form.integrationName },
   });
-}
-
-function PlainInput({ id = 'root_target', initial = '' }: { id?: string; initial?: string }) {
-  const [value, setValue] = useState(initial);
-  return <input id={id} value={value} onChange={(event) => setValue(event.target.value)} />;
-}
-
-const BLOCK_STYLE = { contentVisibility: 'auto', containIntrinsicSize: 'auto 75rem' } as const;
-
-/** Plain inputs in the table's shape: rows of cells, 25 rows per content-visibility block. */
-function PlainRows({ items }: { items: Array<Record<string, unknown>> }) {
-  const keys = Object.keys(items[0] ?? {});
-  const blocks = Array.from({ length: Math.ceil(items.length / 25) }, (_, block) => items.slice(block * 25, block * 25 + 25));
-  return (
-    <div>
-      {blocks.map((rows, block) => (
-        <div key={block} style={BLOCK_STYLE}>
-          {rows.map((row, offset) => (
-            <div key={offset} style={{ display: 'grid', gridTemplateColumns: `3rem repeat(${keys.length}, minmax(8rem, 1fr))` }}>
-              <span>{block * 25 + offset + 1}</span>
-              {keys.map((key) => (
-                <PlainInput key={key} id={`root_line_items_${block * 25 + offset}_${key}`} initial={String(row[key])} />
-              ))}
-            </div>
-          ))}
-        </div>
-      ))}
-    </div>
+  let inSandbox = 0;
+  const timedFetch = async (url: string, init?: RequestInit) => {
+    const began = performance.now();
+    try {
+      return await trackstar.fetch(url, init);
+    } finally {
+      inSandbox += performance.now() - began;
+    }
+  };
+  const element = (
+    <TrackstarProvider baseUrl={trackstar.baseUrl} fetch={timedFetch} queryClient={new QueryClient()} draftStorage={null}>
+      <TrackstarWriteForm action={form.action} integrationName={form.integrationName} defaultValues={form.formData} idPrefix="root" />
+    </TrackstarProvider>
   );
+  return { element, sandboxMs: () => inSandbox };
 }
 
-async function main() {
-  const input = (await (await fetch('/bench-input.json')).json()) as BenchInput;
+async function main(): Promise<LoadResult> {
+  const scenario = new URLSearchParams(location.search).get('scenario');
+  const input = (await (await fetch(`/input/${encodeURIComponent(scenario ?? '')}.json`)).json()) as PageInput;
+  const { element, sandboxMs } = await prepare(input);
   const container = document.getElementById('root')!;
-  recordKeystrokes(document);
+
   const start = performance.now();
-  const root = createRoot(container);
-
-  if (scenario === 'plain') {
-    root.render(<PlainInput />);
-  } else if (scenario === 'rows') {
-    root.render(<PlainRows items={input.formData.line_items as Array<Record<string, unknown>>} />);
-  } else if (scenario === 'rjsf') {
-    root.render(<RjsfForm schema={input.formSchema} validator={validator} formData={input.formData} />);
-  } else {
-    const trackstar = createInPageTrackstar({
-      sandbox: { spec: input.spec },
-      connection: { integrationType: 'wms', integrationName: input.integrationName },
-    });
-    root.render(
-      <TrackstarProvider baseUrl={trackstar.baseUrl} fetch={trackstar.fetch} queryClient={new QueryClient()} draftStorage={null}>
-        <TrackstarWriteForm action={input.action} integrationName={input.integrationName} defaultValues={input.formData} idPrefix="root" />
-      </TrackstarProvider>,
-    );
-  }
-
-  const inputsNeeded = scenario === 'plain' ? 1 : input.expectedInputs;
-  const countInputs = () => container.querySelectorAll('input, select, textarea').length;
-  const firstPaintAt = await whenPainted(() => countInputs() > 0);
-  const completeAt = await whenPainted(() => countInputs() >= inputsNeeded);
-  window.__benchResult = { firstPaintMs: firstPaintAt - start, completeMs: completeAt - start, keystrokesMs: keystrokes };
-  window.__benchReady = true;
+  const watching = watchLoad(container, start);
+  createRoot(container).render(element);
+  const times = await watching;
+  return {
+    firstFieldMs: times.firstFieldAt - start,
+    readyMs: times.readyAt - start,
+    longTaskCount: times.longTaskCount,
+    longTaskMs: times.longTaskMs,
+    sandboxMs: sandboxMs(),
+  };
 }
 
-void main();
+const keystrokes = createKeystrokeRecorder();
+window.__bench = {
+  load: main(),
+  probeRow,
+  scrollSettled,
+  startKeys: () => keystrokes.start(),
+  keys: (count, timeoutMs) => keystrokes.take(count, timeoutMs),
+  rowCount,
+};
