@@ -487,7 +487,8 @@ describe.skipIf(!hasChromium)('the stylesheet in Chromium', () => {
       const read = () =>
         page.evaluate(() => {
           const scroll = document.querySelector<HTMLElement>('[id$="_line_items"] .tswf-grid__scroll')!;
-          const row = scroll.querySelector('.tswf-grid__body > .tswf-grid__row')!;
+          // The header row draws the shadows (one pair per grid, not per row: see the stylesheet).
+          const row = scroll.querySelector('.tswf-grid__row--head')!;
           const index = row.querySelector('.tswf-grid__index')!;
           const actions = row.querySelector('.tswf-grid__actions')!;
           const frame = scroll.getBoundingClientRect();
@@ -569,6 +570,20 @@ describe.skipIf(!hasChromium)('the stylesheet in Chromium', () => {
     it(`keeps windowed rows exactly as tall as their content at ${width} px (each starts where the previous ends)`, async () => {
       const page = await openForm({ width, query: 'items=80', submit: true });
       try {
+        // Bring the grid's rows on screen: only the rows near the viewport are rendered.
+        await page.evaluate(() => document.querySelector('[id$="_line_items"] .tswf-grid__body')!.scrollIntoView({ block: 'start' }));
+        // Rows rendered by the scroll are placed at the estimate first, then at their measured height (a
+        // ResizeObserver callback later): wait for that, not for a fixed number of frames.
+        await page
+          .waitForFunction(
+            () => {
+              const rects = Array.from(document.querySelectorAll<HTMLElement>('[id$="_line_items"] .tswf-grid__body > .tswf-grid__row')).map((row) => row.getBoundingClientRect());
+              return rects.length > 3 && rects.every((rect, index) => index === 0 || Math.abs(rect.top - rects[index - 1]!.bottom) < 1);
+            },
+            undefined,
+            { timeout: 2_000 },
+          )
+          .catch(() => undefined);
         const rows = await page.evaluate(() =>
           Array.from(document.querySelectorAll<HTMLElement>('[id$="_line_items"] .tswf-grid__body > .tswf-grid__row')).map((row) => {
             const rect = row.getBoundingClientRect();

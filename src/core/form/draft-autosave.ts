@@ -31,8 +31,20 @@ export interface DraftAutosaveOptions {
 export function createDraftAutosave({ storage, key, enabled, delayMs = 400, now = Date.now }: DraftAutosaveOptions): DraftAutosave {
   const restored = enabled ? readDraft(storage, key) : undefined;
   let pendingWrite: PendingWrite | undefined = restored?.pendingWrite;
-  let scheduled: { values: unknown; isBlank: () => boolean } | undefined;
+  let scheduled: { values: unknown; isBlank: () => boolean; at: number } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+
+  // One timer per pause in typing, not one per keystroke: a keystroke only notes the time, and the timer,
+  // when it fires early, waits the rest of the pause. (Re-arming a timer on every key cost a long grid's
+  // keystrokes measurable time.)
+  const arm = (delay: number) => {
+    timer = setTimeout(() => {
+      timer = undefined;
+      const rest = scheduled ? scheduled.at + delayMs - now() : 0;
+      if (rest > 0) arm(rest);
+      else flush();
+    }, delay);
+  };
 
   const write = (values: unknown, isBlank: boolean) => {
     // An all-blank form is not a draft, unless a write of it is pending (then what was sent must be kept).
@@ -52,9 +64,8 @@ export function createDraftAutosave({ storage, key, enabled, delayMs = 400, now 
     restored,
     schedule(values, isBlank) {
       if (!enabled) return;
-      scheduled = { values, isBlank };
-      clearTimeout(timer);
-      timer = setTimeout(flush, delayMs);
+      scheduled = { values, isBlank, at: now() };
+      if (timer === undefined) arm(delayMs);
     },
     persistPendingWrite(pending, values) {
       pendingWrite = pending;

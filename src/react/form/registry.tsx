@@ -12,6 +12,7 @@ import {
   createSchemaUtils,
   englishStringTranslator,
 } from '@rjsf/utils';
+import { FieldErrorTemplate } from '../templates/field-error-template';
 import { withLineItemGrid } from './line-items/array-field';
 import { enhanceSelectWidget } from './select-widget-enhancements';
 import { withFormStore } from './store-schema-field';
@@ -102,6 +103,7 @@ export function buildRegistry(options: BuildRegistryOptions): FormRegistry {
       // rjsf's own group template draws a bare <fieldset>; a class lets the optional stylesheet style it without
       // touching the fieldsets a theme draws (MUI's outlined inputs are fieldsets too).
       ObjectFieldTemplate: withClassName(defaults.templates.ObjectFieldTemplate, 'tswf-object'),
+      FieldErrorTemplate: FieldErrorTemplate as TemplatesType<unknown, RJSFSchema, FormContextType>['FieldErrorTemplate'],
       ...hostTemplates,
       ButtonTemplates: { ...defaults.templates.ButtonTemplates, ...hostTemplates.ButtonTemplates },
     } as FormRegistry['templates'],

@@ -9,13 +9,19 @@ afterEach(() => vi.useRealTimers());
 describe('draft autosave', () => {
   it('saves typing after a pause, and a pending write at once, so a reload finds both', () => {
     vi.useFakeTimers();
-    const autosave = createDraftAutosave({ storage: window.sessionStorage, key, enabled: true, now: () => 5 });
+    vi.setSystemTime(5);
+    const autosave = createDraftAutosave({ storage: window.sessionStorage, key, enabled: true });
     autosave.schedule({ order_number: '1' }, () => false);
     expect(readDraft(window.sessionStorage, key)).toBeUndefined();
-    vi.advanceTimersByTime(400);
-    expect(readDraft(window.sessionStorage, key)?.formData).toEqual({ order_number: '1' });
+    vi.advanceTimersByTime(300);
+    // Typing goes on: the save waits for a pause of its own length after the last change.
+    autosave.schedule({ order_number: '12' }, () => false);
+    vi.advanceTimersByTime(300);
+    expect(readDraft(window.sessionStorage, key)).toBeUndefined();
+    vi.advanceTimersByTime(100);
+    expect(readDraft(window.sessionStorage, key)?.formData).toEqual({ order_number: '12' });
     autosave.persistPendingWrite({ idempotencyKey: 'k', fingerprint: 'f', sentAt: 5 }, { order_number: '2' });
-    expect(readDraft(window.sessionStorage, key)).toEqual({ version: 2, savedAt: 5, formData: { order_number: '2' }, pendingWrite: { idempotencyKey: 'k', fingerprint: 'f', sentAt: 5 } });
+    expect(readDraft(window.sessionStorage, key)).toEqual({ version: 2, savedAt: 705, formData: { order_number: '2' }, pendingWrite: { idempotencyKey: 'k', fingerprint: 'f', sentAt: 5 } });
     const reloaded = createDraftAutosave({ storage: window.sessionStorage, key, enabled: true });
     expect(reloaded.restored?.pendingWrite?.idempotencyKey).toBe('k');
   });

@@ -10,7 +10,7 @@ import { type ErrorTree, type FormPath } from '../../../core';
 import { getIn } from '../../../core/internal';
 import { buttonTemplate } from '../../templates/trackstar-button';
 import { useFormRuntime } from '../form-runtime';
-import { useFieldSlice } from '../use-form-state';
+import { useFieldSlice, useOwnErrors } from '../use-form-state';
 import { VISUALLY_HIDDEN } from '../visually-hidden';
 import type { GridColumn, GridLayout } from './grid-layout';
 
@@ -43,6 +43,12 @@ function detailsHaveErrors(errors: unknown, details: GridLayout['details']): boo
   return details.some((detail) => (errors as ErrorTree)[detail.key] !== undefined);
 }
 
+/** Whether an error tree holds any message (the row's cells, details or the row itself). */
+function holdsErrors(errors: unknown): boolean {
+  if (!errors || typeof errors !== 'object') return false;
+  return Object.entries(errors).some(([key, value]) => (key === '__errors' ? Array.isArray(value) && value.length > 0 : holdsErrors(value)));
+}
+
 export const GridRow = memo(function GridRow(props: GridRowProps) {
   const { index, position, start, layout, arrayPathId, registry, itemLabel, disabled, readonly, canRemove, measureRow } = props;
   const runtime = useFormRuntime();
@@ -53,6 +59,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
   const rowLabel = messages.rowLabel({ item: itemLabel, number });
   // A row whose details hold an error opens them, so the error can be seen and reached.
   const detailErrors = useFieldSlice(runtime.control.store, rowPath, (state) => detailsHaveErrors(getIn(state.errors, rowPath), layout.details));
+  // Classes rather than `:has()` in the stylesheet: a subtree `:has()` on every row re-matched on every keystroke.
+  const rowInvalid = useFieldSlice(runtime.control.store, rowPath, (state) => holdsErrors(getIn(state.errors, rowPath)));
   const expanded = props.expanded || detailErrors;
   const detailsId = `${rowPathId.$id}__details`;
   const Button = buttonTemplate(registry);
@@ -65,7 +73,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       role="row"
       aria-rowindex={index + 2}
       aria-label={rowLabel}
-      className={`tswf-grid__row${expanded ? ' tswf-grid__row--expanded' : ''}`}
+      className={`tswf-grid__row${expanded ? ' tswf-grid__row--expanded' : ''}${rowInvalid ? ' tswf-grid__row--invalid' : ''}`}
       data-index={position}
       data-position={position}
       data-item={index}
@@ -146,13 +154,16 @@ interface GridCellProps {
 
 const GridCell = memo(function GridCell({ column, columnIndex, position, rowPathId, rowLabel, registry, disabled, readonly }: GridCellProps) {
   const SchemaField = registry.fields.SchemaField!;
+  const { store } = useFormRuntime().control;
   const cellPathId = useMemo(
     () => (column.key === null ? rowPathId : toFieldPathId(column.key, registry.globalFormOptions, rowPathId)),
     [column.key, registry, rowPathId],
   );
   const uiSchema = useMemo(() => cellUiSchema(column), [column]);
+  const invalid = useOwnErrors(store, cellPathId.path as FormPath) !== undefined;
+  const className = `tswf-grid__cell${invalid ? ' tswf-grid__cell--invalid' : ''}${column.required ? ' tswf-grid__cell--required' : ''}`;
   return (
-    <div role="gridcell" className="tswf-grid__cell" aria-colindex={columnIndex + 2} data-grid-cell="" data-position={position} data-column={columnIndex}>
+    <div role="gridcell" className={className} aria-colindex={columnIndex + 2} data-grid-cell="" data-position={position} data-column={columnIndex}>
       {/* The column's name is shown in the phone layout's cards; which row it is, only to assistive technology. */}
       <label htmlFor={cellPathId.$id} className="tswf-visually-hidden" style={VISUALLY_HIDDEN}>
         <span className="tswf-grid__cell-column">{column.title}</span>

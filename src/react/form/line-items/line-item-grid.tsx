@@ -385,6 +385,9 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
             aria-rowcount={shownCount + 1}
             aria-colcount={layout.columns.length + 2}
             className="tswf-grid"
+            // SKUs, codes and quantities are not prose. The browser's spellchecker would also walk every cell's
+            // text after each keystroke, which in a long grid cost milliseconds of main-thread time per key.
+            spellCheck={false}
             style={{ '--tswf-grid-columns': columnTemplate, '--tswf-grid-min-width': `${7 + layout.columns.length * 8.5}rem` } as CSSProperties}
             onKeyDown={onKeyDown}
             onPaste={onPaste}

@@ -13,7 +13,7 @@ import { useIsomorphicLayoutEffect } from '../use-isomorphic-layout-effect';
 /** Above this many rows, rows are windowed. Below it, rendering them all costs less than tracking the window. */
 export const WINDOW_THRESHOLD = 60;
 const DEFAULT_ROW_HEIGHT = 52;
-const OVERSCAN = 6;
+const OVERSCAN = 2;
 
 export interface RowSlot {
   /** Position among the shown rows (after filtering). */
