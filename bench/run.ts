@@ -66,7 +66,8 @@ async function main(): Promise<void> {
         samples.get(entry.scenario.id)!.push({ ...sample, round: round + 1, position: position + 1 });
         console.log(
           `round ${round + 1}/${options.rounds} ${entry.scenario.id.padEnd(20)} first field ${sample.firstFieldMs.toFixed(0).padStart(5)} ms, ` +
-            `ready ${sample.readyMs.toFixed(0).padStart(6)} ms, keystroke p50 ${sample.keyP50Ms.toFixed(1).padStart(5)} ms, p95 ${sample.keyP95Ms.toFixed(1).padStart(5)} ms`,
+            `ready ${sample.readyMs.toFixed(0).padStart(6)} ms, keystroke p50 ${sample.keyP50Ms.toFixed(1).padStart(5)} ms, p95 ${sample.keyP95Ms.toFixed(1).padStart(5)} ms, ` +
+            `${sample.controlsInDom} controls`,
         );
         if (sample.typingMismatch) console.log(`  WARNING ${entry.scenario.id}: the form lost keystrokes: ${sample.typingMismatch}`);
       }

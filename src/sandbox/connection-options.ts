@@ -85,9 +85,14 @@ export function schemasHavePlaceholders(spec: OpenApiDocument, names: readonly s
   return names.some((name) => hasPlaceholder(schemas[name]));
 }
 
+/** One schema as a connected account sees it: every placeholder enum replaced by that account's options. */
+export function withConnectionOptionsIn(schema: SchemaNode): SchemaNode {
+  return replacePlaceholders(schema, undefined) as SchemaNode;
+}
+
 /** The spec as a connected account sees it: every placeholder enum replaced by that account's options. */
 export function withConnectionOptions(spec: OpenApiDocument): OpenApiDocument {
   const schemas: Record<string, SchemaNode> = {};
-  for (const [name, schema] of Object.entries(componentSchemas(spec))) schemas[name] = replacePlaceholders(schema, undefined) as SchemaNode;
+  for (const [name, schema] of Object.entries(componentSchemas(spec))) schemas[name] = withConnectionOptionsIn(schema);
   return { ...spec, components: { ...spec.components, schemas } };
 }

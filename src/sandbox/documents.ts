@@ -63,11 +63,15 @@ class MetaConverter {
 }
 
 /** The draft-07 document `/meta` answers for one request schema. */
-export function metaDocument(spec: OpenApiDocument, schemaName: string): MetaSchemaDocument {
+/** `prepare`: as for `writeInfoDocument`, applied to each schema the document includes. */
+export function metaDocument(spec: OpenApiDocument, schemaName: string, prepare?: (schema: SchemaNode) => SchemaNode): MetaSchemaDocument {
   const converter = new MetaConverter(spec);
   const schemas = componentSchemas(spec);
   const definitions: Record<string, SchemaNode> = {};
-  for (const name of reachableSchemaNames(spec, [schemaName])) definitions[name] = converter.node(schemas[name]) as SchemaNode;
+  for (const name of reachableSchemaNames(spec, [schemaName])) {
+    const schema = schemas[name] as SchemaNode;
+    definitions[name] = converter.node(prepare ? prepare(schema) : schema) as SchemaNode;
+  }
   return { $schema: DRAFT_07, definitions, $ref: definitionRef(componentRef(schemaName)) };
 }
 
@@ -90,7 +94,12 @@ function toOpenApi31(input: unknown): unknown {
 }
 
 /** An OpenAPI 3.1 document of one integration's write operations and the schemas they use. */
-export function writeInfoDocument(spec: OpenApiDocument, integration: SandboxIntegration): OpenApiDocument {
+/**
+ * `prepare` rewrites each schema the document includes before it is converted (the
+ * connection's options, for a connected caller): only the schemas this integration
+ * uses, not the whole spec.
+ */
+export function writeInfoDocument(spec: OpenApiDocument, integration: SandboxIntegration, prepare?: (schema: SchemaNode) => SchemaNode): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const action of integration.actions) {
     const item = (paths[action.path] ??= {});
@@ -108,7 +117,8 @@ export function writeInfoDocument(spec: OpenApiDocument, integration: SandboxInt
   const schemas = componentSchemas(spec);
   const used: Record<string, SchemaNode> = {};
   for (const name of reachableSchemaNames(spec, integration.actions.map((action) => action.schemaName))) {
-    used[name] = toOpenApi31(schemas[name]) as SchemaNode;
+    const schema = schemas[name] as SchemaNode;
+    used[name] = toOpenApi31(prepare ? prepare(schema) : schema) as SchemaNode;
   }
   return {
     openapi: '3.1.0',

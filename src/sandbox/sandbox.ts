@@ -11,7 +11,7 @@ import { isPlainObject } from '../core/schema/json';
 import { toFormSchema } from '../core/schema/to-form-schema';
 import type { IntegrationInfo, JsonValue, OpenApiDocument } from '../core/types';
 import { buildCatalogue, describeIntegration } from './catalogue';
-import { schemasHavePlaceholders, withConnectionOptions } from './connection-options';
+import { schemasHavePlaceholders, withConnectionOptions, withConnectionOptionsIn } from './connection-options';
 import { metaDocument, writeInfoDocument } from './documents';
 import { FIXTURE_SPEC } from './fixture-spec';
 import { LINK_TOKEN_HEADER, LinkRegistry, describeConnectionError } from './link';
@@ -189,6 +189,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const integration = integrationOf(connection);
     return [...new Set(integration.actions.map(topCollectionOf))].map((collection) => ({ collection, sample: seedSample(integration, collection) }));
   });
+  // A write-info document depends only on the spec, the integration and whether a connection asks: built once.
+  const writeInfos = new Map<SandboxIntegration, { public?: OpenApiDocument; connected?: OpenApiDocument }>();
+  const writeInfo = (integration: SandboxIntegration, connected: boolean): OpenApiDocument => {
+    const entry = writeInfos.get(integration) ?? {};
+    writeInfos.set(integration, entry);
+    if (connected) return (entry.connected ??= writeInfoDocument(spec, integration, withConnectionOptionsIn));
+    return (entry.public ??= writeInfoDocument(spec, integration));
+  };
   const integrationInfos = new Map<SandboxIntegration, IntegrationInfo>();
   const integrationInfo = (integration: SandboxIntegration) => {
     let info = integrationInfos.get(integration);
@@ -255,16 +263,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.get('/integrations/:type/:name/write-info', requireApiKey, (c) => {
     const integration = findIntegration(c.req.param('type'), c.req.param('name'));
     if (!integration) return unknownIntegration(c.req.param('type'), c.req.param('name'));
-    let document = spec;
+    let connected = false;
     if (c.req.header('x-trackstar-access-token') !== undefined) {
       const connection = connectionFrom(c);
       if (!connection) return missingConnection();
       if (integrationOf(connection) !== integration) {
         return trackstarError(400, `This access token belongs to a ${connection.displayName} connection, not ${integration.displayName}.`);
       }
-      document = connectionSpec();
+      connected = true;
     }
-    return json(writeInfoDocument(document, integration), 200);
+    return json(writeInfo(integration, connected), 200);
   });
 
   // ----- Meta -----
@@ -294,7 +302,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const action = integration.actions.find((candidate) => candidate.action === definition.action);
     if (!action) return notImplemented(definition.action, integration);
 
-    if (integrationName === undefined) return json(metaDocument(connectionSpec(), action.schemaName), 200);
+    if (integrationName === undefined) return json(metaDocument(spec, action.schemaName, withConnectionOptionsIn), 200);
     const hasConnectionSpecificFields = schemasHavePlaceholders(spec, reachableSchemaNames(spec, [action.schemaName]));
     return json({ ...metaDocument(spec, action.schemaName), has_connection_specific_fields: hasConnectionSpecificFields }, 200);
   };

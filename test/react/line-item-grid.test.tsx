@@ -78,6 +78,26 @@ describe('line-item grid: keyboard like a spreadsheet', () => {
     expect(cell('Quantity', 1)).toHaveFocus();
   });
 
+  it('a focused cell belongs to the empty isolated form beside the write form, and rejoins its own on blur', async () => {
+    const harness = renderOrder({ defaultValues: { order_number: '1', ship_to_address: address, line_items: [{ sku: 'A', quantity: 1 }] } });
+    const sku = (await screen.findByLabelText('SKU, Line item 1')) as HTMLInputElement;
+    const writeForm = sku.closest('form') as HTMLFormElement;
+    expect(sku.form).toBe(writeForm);
+    sku.focus();
+    const isolated = sku.form as HTMLFormElement;
+    expect(isolated).not.toBe(writeForm);
+    expect(isolated.id).toBe('order__isolated-form');
+    expect(isolated.elements).toHaveLength(1);
+    expect(writeForm.contains(isolated)).toBe(false);
+    // Typing still reaches the store, and a submit of the isolated form (implicit submission) sends nothing.
+    await userEvent.type(sku, 'B');
+    fireEvent.submit(isolated);
+    expect(harness.callsTo('/wms/orders', 'POST')).toHaveLength(0);
+    (await screen.findByLabelText(/Order number/)).focus();
+    expect(sku.form).toBe(writeForm);
+    expect(sku).toHaveValue('AB');
+  });
+
   it('Enter in a cell never submits the form', async () => {
     const harness = renderOrder({ defaultValues: { order_number: '1', ship_to_address: address, line_items: [{ sku: 'A', quantity: 1 }] } });
     (await screen.findByLabelText('SKU, Line item 1')).focus();

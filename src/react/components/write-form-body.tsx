@@ -253,6 +253,7 @@ export function WriteFormBody(props: WriteFormBodyProps) {
       messages,
       formatters,
       idPrefix: props.idPrefix,
+      isolatedFormId: `${props.idPrefix}__isolated-form`,
       announce: (text) => setAnnouncement((previous) => (previous === text ? `${text}\u00a0` : text)),
       registerReveal: (path, handler) => {
         const key = pathKey(path);
@@ -360,106 +361,115 @@ export function WriteFormBody(props: WriteFormBodyProps) {
   const showPendingNotice = pendingWrite !== undefined && submission.status === 'idle';
 
   return (
-    <form
-      ref={formRef}
-      className="tswf-form"
-      noValidate
-      onSubmit={onSubmit}
-      onClickCapture={(event) => {
-        lastClick.current = { target: event.target, detail: event.detail };
-      }}
-      aria-label={typeof title === 'string' ? title : undefined}
-      aria-busy={sending || undefined}
-    >
-      {title !== null ? <h2 className="tswf-form__title">{title}</h2> : null}
-      {draftNoticeOpen && draft.restored ? (
-        <DraftRestoredNotice
-          savedAt={draft.restored.savedAt}
-          onDiscard={() => {
-            setDraftNoticeOpen(false);
-            startOver();
-          }}
-          onKeep={() => {
-            setDraftNoticeOpen(false);
-            draft.dismiss();
-          }}
-          registry={registry}
-          messages={messages}
-          formatters={formatters}
-        />
-      ) : null}
-      {showPendingNotice ? (
-        <PendingWriteNotice integrationName={integration.displayName} noun={noun} sentAt={pendingWrite.sentAt} registry={registry} messages={messages} formatters={formatters} />
-      ) : null}
-      {props.hasConnectionSpecificFields ? <p className="tswf-note">{messages.connectionSpecificNote()}</p> : null}
-      <FormRenderBoundary integrationName={integration.displayName} messages={messages} registry={registry}>
-        <SchemaFormFields schema={rjsfSchema} uiSchema={uiSchema} registry={registry} runtime={runtime} disabled={props.disabled} readonly={props.readonly} />
-      </FormRenderBoundary>
-      {submission.status === 'invalid' && submission.problems.length > 0 ? (
-        <ValidationSummary problems={submission.problems} onGoTo={runtime.focusPath} registry={registry} messages={messages} formatters={formatters} noticeRef={summaryRef} />
-      ) : null}
-      {submission.status === 'failed' ? (
-        <WriteErrorNotice
-          submission={submission}
-          integrationName={integration.displayName}
-          noun={noun}
-          labelOf={labeler.location}
-          onGoTo={runtime.focusPath}
-          registry={registry}
-          messages={messages}
-          noticeRef={outcomeRef}
-        />
-      ) : null}
-      {submission.status === 'confirm-new-write' ? (
-        <ConfirmNewWriteNotice
-          integrationName={integration.displayName}
-          noun={noun}
-          onConfirm={() => void runSubmit({ confirmNewWrite: true })}
-          onCancel={() => store.dispatch({ type: 'reset-submission', keepPendingWrite: true })}
-          registry={registry}
-          messages={messages}
-          noticeRef={outcomeRef}
-        />
-      ) : null}
-      {submission.status === 'sending' && submission.rateLimitedFor !== undefined ? (
-        <Notice registry={registry} tone="info" role="status" className="tswf-status--waiting">
-          {messages.rateLimitedWaiting({ seconds: formatters.number(submission.rateLimitedFor) })}
-        </Notice>
-      ) : null}
-      {submission.status === 'sending' && submission.resend ? (
-        <Notice registry={registry} tone="info" role="status" className="tswf-status--resend">
-          {messages.uncertainResend({ integration: integration.displayName, noun })}
-        </Notice>
-      ) : null}
-      {submission.status === 'succeeded' ? (
-        <SuccessNotice
-          result={submission.result}
-          integrationName={integration.displayName}
-          noun={noun}
-          method={operation.method}
-          changedSince={changedSinceWrite}
-          repeatsBlocked={submission.repeatsBlocked}
-          registry={registry}
-          messages={messages}
-          noticeRef={outcomeRef}
-        />
-      ) : null}
-      <div className="tswf-form__actions">
-        {offerStartNew ? (
-          <Button registry={registry} variant="primary" onClick={(event: MouseEvent<HTMLButtonElement>) => startOver(initialValues, { clickDetail: event.detail })} disabled={props.disabled}>
-            {messages.startNew({ noun })}
-          </Button>
-        ) : (
-          <Button registry={registry} type="submit" variant="primary" disabled={sending || props.disabled || props.readonly} aria-disabled={sending || undefined}>
-            {sending ? messages.sending() : (props.submitLabel ?? actionLabel)}
-          </Button>
-        )}
-      </div>
-      <div className="tswf-visually-hidden" style={VISUALLY_HIDDEN} role="status" aria-live="polite">
-        {announcement}
-      </div>
-    </form>
+    <>
+      <form
+        ref={formRef}
+        className="tswf-form"
+        noValidate
+        onSubmit={onSubmit}
+        onClickCapture={(event) => {
+          lastClick.current = { target: event.target, detail: event.detail };
+        }}
+        aria-label={typeof title === 'string' ? title : undefined}
+        aria-busy={sending || undefined}
+      >
+        {title !== null ? <h2 className="tswf-form__title">{title}</h2> : null}
+        {draftNoticeOpen && draft.restored ? (
+          <DraftRestoredNotice
+            savedAt={draft.restored.savedAt}
+            onDiscard={() => {
+              setDraftNoticeOpen(false);
+              startOver();
+            }}
+            onKeep={() => {
+              setDraftNoticeOpen(false);
+              draft.dismiss();
+            }}
+            registry={registry}
+            messages={messages}
+            formatters={formatters}
+          />
+        ) : null}
+        {showPendingNotice ? (
+          <PendingWriteNotice integrationName={integration.displayName} noun={noun} sentAt={pendingWrite.sentAt} registry={registry} messages={messages} formatters={formatters} />
+        ) : null}
+        {props.hasConnectionSpecificFields ? <p className="tswf-note">{messages.connectionSpecificNote()}</p> : null}
+        <FormRenderBoundary integrationName={integration.displayName} messages={messages} registry={registry}>
+          <SchemaFormFields schema={rjsfSchema} uiSchema={uiSchema} registry={registry} runtime={runtime} disabled={props.disabled} readonly={props.readonly} />
+        </FormRenderBoundary>
+        {submission.status === 'invalid' && submission.problems.length > 0 ? (
+          <ValidationSummary problems={submission.problems} onGoTo={runtime.focusPath} registry={registry} messages={messages} formatters={formatters} noticeRef={summaryRef} />
+        ) : null}
+        {submission.status === 'failed' ? (
+          <WriteErrorNotice
+            submission={submission}
+            integrationName={integration.displayName}
+            noun={noun}
+            labelOf={labeler.location}
+            onGoTo={runtime.focusPath}
+            registry={registry}
+            messages={messages}
+            noticeRef={outcomeRef}
+          />
+        ) : null}
+        {submission.status === 'confirm-new-write' ? (
+          <ConfirmNewWriteNotice
+            integrationName={integration.displayName}
+            noun={noun}
+            onConfirm={() => void runSubmit({ confirmNewWrite: true })}
+            onCancel={() => store.dispatch({ type: 'reset-submission', keepPendingWrite: true })}
+            registry={registry}
+            messages={messages}
+            noticeRef={outcomeRef}
+          />
+        ) : null}
+        {submission.status === 'sending' && submission.rateLimitedFor !== undefined ? (
+          <Notice registry={registry} tone="info" role="status" className="tswf-status--waiting">
+            {messages.rateLimitedWaiting({ seconds: formatters.number(submission.rateLimitedFor) })}
+          </Notice>
+        ) : null}
+        {submission.status === 'sending' && submission.resend ? (
+          <Notice registry={registry} tone="info" role="status" className="tswf-status--resend">
+            {messages.uncertainResend({ integration: integration.displayName, noun })}
+          </Notice>
+        ) : null}
+        {submission.status === 'succeeded' ? (
+          <SuccessNotice
+            result={submission.result}
+            integrationName={integration.displayName}
+            noun={noun}
+            method={operation.method}
+            changedSince={changedSinceWrite}
+            repeatsBlocked={submission.repeatsBlocked}
+            registry={registry}
+            messages={messages}
+            noticeRef={outcomeRef}
+          />
+        ) : null}
+        <div className="tswf-form__actions">
+          {offerStartNew ? (
+            <Button registry={registry} variant="primary" onClick={(event: MouseEvent<HTMLButtonElement>) => startOver(initialValues, { clickDetail: event.detail })} disabled={props.disabled}>
+              {messages.startNew({ noun })}
+            </Button>
+          ) : (
+            <Button registry={registry} type="submit" variant="primary" disabled={sending || props.disabled || props.readonly} aria-disabled={sending || undefined}>
+              {sending ? messages.sending() : (props.submitLabel ?? actionLabel)}
+            </Button>
+          )}
+        </div>
+        <div className="tswf-visually-hidden" style={VISUALLY_HIDDEN} role="status" aria-live="polite">
+          {announcement}
+        </div>
+      </form>
+      {/* Beside the form, never inside it (forms do not nest): see FormRuntime.isolatedFormId. */}
+      <form id={runtime.isolatedFormId} hidden onSubmit={preventSubmit} />
+    </>
   );
+}
+
+/** The isolated form never submits (Enter in a cell moves between rows; this is the safety net). */
+function preventSubmit(event: { preventDefault(): void }): void {
+  event.preventDefault();
 }
 
 /** `templates` nests `ButtonTemplates`, itself a map of components. */

@@ -14,6 +14,12 @@ export interface FormRuntime {
   readonly formatters: Formatters;
   /** Prefix of every DOM id in this form (rjsf's `idPrefix`). */
   readonly idPrefix: string;
+  /**
+   * Id of an empty form rendered beside the write form: a focused line-item cell joins
+   * it, so the browser's autofill does not re-read the whole form on every keystroke
+   * (see line-items/autofill-isolation). Absent where no such form is rendered.
+   */
+  readonly isolatedFormId?: string;
   /** Says `text` in the form's polite live region. */
   announce(text: string): void;
   /**

@@ -24,13 +24,14 @@ import {
   type UiSchema,
   getUiOptions,
 } from '@rjsf/utils';
-import { type CSSProperties, type ClipboardEvent, type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, type ClipboardEvent, type KeyboardEvent, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type ErrorTree, type FormPath } from '../../../core';
 import { addErrors, coercePastedCell, getIn, isMultiCellText, mergeErrorTrees, parsePastedCells, pathKey, samePath, setIn } from '../../../core/internal';
 import { buttonTemplate } from '../../templates/trackstar-button';
 import { useFormRuntime } from '../form-runtime';
 import { useFieldSlice } from '../use-form-state';
 import { VISUALLY_HIDDEN } from '../visually-hidden';
+import { isolateFromAutofill, rejoinOwnForm } from './autofill-isolation';
 import { type GridLayout, gridLayout } from './grid-layout';
 import { GridRow } from './grid-row';
 import { useRowWindow } from './use-row-window';
@@ -291,10 +292,16 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
     },
     [layout, shownCount, canAdd, shown, addRow, moveFocus],
   );
-  const onFocusCapture = useCallback((event: { target: EventTarget }) => {
-    const row = (event.target as Element).closest?.('[data-position]');
-    if (row) setFocusedPosition(Number(row.getAttribute('data-position')));
-  }, []);
+  const onFocusCapture = useCallback(
+    (event: { target: EventTarget }) => {
+      const row = (event.target as Element).closest?.('[data-position]');
+      if (!row) return;
+      setFocusedPosition(Number(row.getAttribute('data-position')));
+      isolateFromAutofill(event.target, runtime.isolatedFormId);
+    },
+    [runtime],
+  );
+  const onBlurCapture = useCallback((event: { target: EventTarget }) => rejoinOwnForm(event.target, runtime.isolatedFormId), [runtime]);
 
   // ----- Reaching off-screen rows from the error summary -----
   useEffect(
@@ -326,7 +333,11 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
   const Button = buttonTemplate(registry);
   const description = (typeof uiOptions.description === 'string' && uiOptions.description) || schema.description;
   const columnTemplate = `3.25rem repeat(${layout.columns.length}, minmax(8rem, 1fr)) ${layout.details.length > 0 ? '5.5rem' : '3rem'}`;
-  const rows = rowWindow.slots.map((slot) => {
+  // A long (windowed) grid paints its frame first and its rows in a transition right after: the fields above
+  // it, and the grid's full height, show without waiting for the rows. (React 18 ignores the initial value
+  // and renders the rows at once.)
+  const rowsShown = useDeferredValue(true, !rowWindow.windowed);
+  const rows = (rowsShown ? rowWindow.slots : []).map((slot) => {
     const index = indexAt(slot.position);
     return (
       <GridRow
@@ -392,6 +403,7 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
             onKeyDown={onKeyDown}
             onPaste={onPaste}
             onFocusCapture={onFocusCapture}
+            onBlurCapture={onBlurCapture}
           >
             <div role="rowgroup" className="tswf-grid__head">
               <div role="row" aria-rowindex={1} className="tswf-grid__row tswf-grid__row--head">

@@ -65,8 +65,10 @@ export function useRowWindow({ count, allowed, containerRef, keepPosition }: Use
     enabled: windowed,
     // Rendered on a server or before layout: the first screenful, so the grid is never empty.
     initialRect: { width: 1024, height: 900 },
-    measureElement: (element) => {
-      const height = measureRowHeight(element, estimate.current);
+    measureElement: (element, entry) => {
+      // A resize the observer reports carries the new size: reading it back from the element would force a layout.
+      const size = entry?.borderBoxSize?.[0]?.blockSize;
+      const height = size !== undefined && size > 0 ? size : measureRowHeight(element, estimate.current);
       if (estimate.current === DEFAULT_ROW_HEIGHT && height !== DEFAULT_ROW_HEIGHT) estimate.current = height;
       return height;
     },
