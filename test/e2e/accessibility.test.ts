@@ -117,6 +117,7 @@ describe.skipIf(!hasChromium)('axe on every fixture form (WCAG 2.1 AA, the style
   it('reports no violation empty, after a failed submit, and with three line items', async () => {
     const found: string[] = [];
     let withRows = 0;
+    let states = 0;
     for (const form of forms) {
       const name = `${form.integrationType}/${form.integrationName} ${form.action}`;
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -129,6 +130,7 @@ describe.skipIf(!hasChromium)('axe on every fixture form (WCAG 2.1 AA, the style
         await page.addScriptTag({ content: AXE });
         await settle(page);
         found.push(...describeViolations(`${name}, empty`, await axeViolations(page)));
+        states += 1;
 
         const submit = page.locator('.tswf-form__actions button[type="submit"]');
         if ((await submit.count()) > 0) {
@@ -136,6 +138,7 @@ describe.skipIf(!hasChromium)('axe on every fixture form (WCAG 2.1 AA, the style
           await page.waitForSelector('.tswf-notice--error, .tswf-notice--success, [role="alert"]', { timeout: UI_TIMEOUT_MS });
           await settle(page);
           found.push(...describeViolations(`${name}, after submit`, await axeViolations(page)));
+          states += 1;
         }
 
         // The first list of objects (a line-item grid, however deep its rows) with three rows added.
@@ -145,12 +148,14 @@ describe.skipIf(!hasChromium)('axe on every fixture form (WCAG 2.1 AA, the style
           await settle(page);
           withRows += 1;
           found.push(...describeViolations(`${name}, three rows`, await axeViolations(page)));
+          states += 1;
         }
         if (errors.length > 0) found.push(`${name}: page errors ${errors.join('; ')}`);
       } finally {
         await page.close();
       }
     }
+    console.log(`axe: ${forms.length} fixture forms, ${states} states checked, ${withRows} with three rows added`);
     expect(found).toEqual([]);
     expect(withRows).toBeGreaterThan(5);
   }, 600_000);
