@@ -26,6 +26,7 @@ import { createBodyValidator } from '../form/body-validator';
 import type { FormRuntime } from '../form/form-runtime';
 import { type FormRegistry, type FormTemplates, buildRegistry } from '../form/registry';
 import { SchemaFormFields } from '../form/schema-form-fields';
+import { initialFormValues } from './initial-form-values';
 import { useFormState } from '../form/use-form-state';
 import { VISUALLY_HIDDEN } from '../form/visually-hidden';
 import { deepEqualData, shallowEqualRecords, useStableValue } from '../form/use-stable-value';
@@ -160,7 +161,7 @@ export function WriteFormBody(props: WriteFormBodyProps) {
     if (props.values) return props.values;
     // An update starts from the record, with the host's values on top; never from schema defaults nobody chose.
     if (operation.method === 'PUT') return { ...baseline.current, ...props.defaultValues };
-    return (registry.schemaUtils.getDefaultFormState(rjsfSchema, props.defaultValues) ?? {}) as Values;
+    return initialFormValues(registry.schemaUtils, rjsfSchema, props.defaultValues) as Values;
   });
 
   // ----- The control -----
