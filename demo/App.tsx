@@ -89,7 +89,8 @@ export function App() {
           )}
         </div>
       </header>
-      <main className="demo-main">
+      {/* This page has no dark look of its own, so the form keeps to the light scheme (README, "Light and dark"). */}
+      <main className="demo-main" data-tswf-theme="light">
         {configError ? (
           <div role="alert" className="demo-card demo-notice demo-notice--error">
             The demo server could not be reached: {configError}
