@@ -15,19 +15,13 @@
  *   stack exactly on their measured heights.
  */
 import { readFileSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
-import { type Server, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { CHROMIUM_PATH, chromiumAvailable, launchChromium } from '../browser/chromium';
+import { type FormPage, serveFormPage } from './form-page';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const PAGE_DIR = join(ROOT, 'test/e2e/styles-page');
 const STYLESHEET = readFileSync(join(ROOT, 'src/styles/trackstar-write-form.css'), 'utf8');
 const LAYER = 'trackstar-write-form';
 const UI_TIMEOUT_MS = 20_000;
@@ -37,33 +31,21 @@ if (!hasChromium) {
   console.warn(`test/e2e/styles.test.ts: skipped, Chromium was not found at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH).`);
 }
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
 
-let outDir: string;
-let server: Server;
+let formPage: FormPage | undefined;
 let origin: string;
 let browser: Browser;
 
 beforeAll(async () => {
   if (!hasChromium) return;
-  outDir = join(tmpdir(), `tswf-styles-page-${process.pid}`);
-  await build({ root: PAGE_DIR, configFile: false, logLevel: 'warn', plugins: [react()], build: { outDir, emptyOutDir: true, minify: false } });
-  server = createServer(async (request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
-    const file = join(outDir, pathname === '/' ? 'index.html' : pathname);
-    const body = file.startsWith(outDir) ? await readFile(file).catch(() => undefined) : undefined;
-    if (body === undefined) response.writeHead(404).end();
-    else response.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  formPage = await serveFormPage('styles');
+  origin = formPage.origin;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  if (outDir) await rm(outDir, { recursive: true, force: true });
+  await formPage?.close();
 });
 
 interface Open {
