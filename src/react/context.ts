@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { FormContextType, Registry, RJSFSchema, ValidatorType } from '@rjsf/utils';
+import type { Registry, ValidatorType } from '@rjsf/utils';
 import { createContext, useContext } from 'react';
 import type { Formatters, SchemaScope, TrackstarClient, TrackstarMessages } from '../core';
 

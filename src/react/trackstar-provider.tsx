@@ -1,6 +1,6 @@
 'use client';
 import { QueryClient, QueryClientContext } from '@tanstack/react-query';
-import type { FormContextType, Registry, RJSFSchema, ValidatorType } from '@rjsf/utils';
+import type { Registry, ValidatorType } from '@rjsf/utils';
 import { type ReactNode, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { type FetchLike, type HeadersOption, type SchemaScope, type TrackstarMessages, createTrackstarClient, englishMessages, trackstarQueryDefaults } from '../core';
 import { browserSessionStorage, createFormatters } from '../core/internal';

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, createEvent, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { TrackstarWriteForm, type TrackstarWriteFormProps } from '../../src/react/components/trackstar-write-form';
@@ -89,9 +89,11 @@ describe('line-item grid: keyboard like a spreadsheet', () => {
     expect(isolated.id).toBe('order__isolated-form');
     expect(isolated.elements).toHaveLength(1);
     expect(writeForm.contains(isolated)).toBe(false);
-    // Typing still reaches the store, and a submit of the isolated form (implicit submission) sends nothing.
+    // Typing still reaches the store; a submit of the isolated form (implicit submission) is cancelled and sends nothing.
     await userEvent.type(sku, 'B');
-    fireEvent.submit(isolated);
+    const submit = createEvent.submit(isolated);
+    fireEvent(isolated, submit);
+    expect(submit.defaultPrevented).toBe(true);
     expect(harness.callsTo('/wms/orders', 'POST')).toHaveLength(0);
     (await screen.findByLabelText(/Order number/)).focus();
     expect(sku.form).toBe(writeForm);

@@ -1,4 +1,4 @@
-import type { FormContextType, RJSFSchema, ValidatorType } from '@rjsf/utils';
+import type { ValidatorType } from '@rjsf/utils';
 import { defaultFormValidator } from '../../core/validation';
 
 /**

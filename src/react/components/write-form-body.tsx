@@ -5,7 +5,6 @@
  * and notices. Fields read the store themselves; this component re-renders on
  * submission changes, not on keystrokes.
  */
-import { useMutation } from '@tanstack/react-query';
 import type { CustomValidator, ErrorTransformer, FormContextType, RJSFSchema, UiSchema, ValidatorType } from '@rjsf/utils';
 import {
   type FormEvent,
@@ -19,12 +18,12 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type FormPath, type FormSchema, type ResolvedWriteOperation, type SubmitOutcome, type TrackstarApiError, type ValidationProblem, type WriteSuccess, createWriteFormControl, mergeUiSchema, type FormUiSchema, performWrite, prepareWriteBody, trackstarQueryKeys } from '../../core';
+import { type FormPath, type FormSchema, type ResolvedWriteOperation, type SubmitOutcome, type TrackstarApiError, type ValidationProblem, type WriteSuccess, createWriteFormControl, mergeUiSchema, type FormUiSchema, prepareWriteBody } from '../../core';
 import { createFieldLabeler, createFieldOrder, errorPaths, explainRejection, isPathPrefix, pathKey, writePath } from '../../core/internal';
 import { useTrackstarContext } from '../context';
 import { createBodyValidator } from '../form/body-validator';
 import type { FormRuntime } from '../form/form-runtime';
-import { type FormRegistry, type FormTemplates, buildRegistry } from '../form/registry';
+import { type FormTemplates, buildRegistry } from '../form/registry';
 import { SchemaFormFields } from '../form/schema-form-fields';
 import { initialFormValues } from './initial-form-values';
 import { useFormState } from '../form/use-form-state';
@@ -32,6 +31,7 @@ import { VISUALLY_HIDDEN } from '../form/visually-hidden';
 import { deepEqualData, shallowEqualRecords, useStableValue } from '../form/use-stable-value';
 import type { IntegrationSummary } from '../hooks/use-write-schema';
 import { useFormDraft } from '../hooks/use-form-draft';
+import { useWriteMutation } from '../hooks/use-write-mutation';
 import { buttonTemplate } from '../templates/trackstar-button';
 import { noticeTemplate } from '../templates/trackstar-notice';
 import { FormRenderBoundary } from './form-render-boundary';
@@ -118,7 +118,7 @@ function isDevelopment(): boolean {
 export function WriteFormBody(props: WriteFormBodyProps) {
   const { schema, operation, integration } = props;
   const context = useTrackstarContext();
-  const { messages, formatters, client, queryClient } = context;
+  const { messages, formatters } = context;
   const hostUiSchema = useStableValue(props.uiSchema, deepEqualData);
   const formContext = useStableValue(props.formContext, deepEqualData);
   const widgets = useStableValue(props.widgets, shallowEqualRecords);
@@ -167,17 +167,7 @@ export function WriteFormBody(props: WriteFormBodyProps) {
   // ----- The control -----
   const latest = useRef(props);
   latest.current = props;
-  const mutation = useMutation<WriteSuccess, TrackstarApiError | Error, { body: Values; idempotencyKey: string; onRateLimited: (seconds: number) => void }>(
-    {
-      mutationKey: trackstarQueryKeys.write(client.baseUrl, operation.integrationType, integration.integrationName, operation.action),
-      retry: false,
-      mutationFn: ({ body, idempotencyKey, onRateLimited }) =>
-        performWrite({ client, operation: latest.current.operation, pathParams: latest.current.pathParams, body, idempotencyKey, onRateLimited }),
-    },
-    queryClient,
-  );
-  const send = useRef(mutation.mutateAsync);
-  send.current = mutation.mutateAsync;
+  const send = useWriteMutation({ operation, integrationName: integration.integrationName, pathParams: props.pathParams });
   const validate = useMemo(
     () =>
       createBodyValidator({
@@ -203,7 +193,7 @@ export function WriteFormBody(props: WriteFormBodyProps) {
       // An update carries only what differs from the record it started from, so others' edits to other fields survive.
       prepare: (values) => prepareWriteBody(baseline.current ? changedFields(values, baseline.current) : values, { schema: latest.current.schema }),
       validate: (body) => validateRef.current(body),
-      send: (request) => send.current(request),
+      send,
       explainRejection: (error, values) => explainRejection(error, values, latest.current.schema),
       persistPendingWrite: (pending) => draft.autosave.persistPendingWrite(pending, control.getValues()),
     }),

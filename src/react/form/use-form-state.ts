@@ -23,10 +23,6 @@ export function useFieldSlice<V, T>(store: FormStore<V>, path: FormPath, select:
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
 
-export function useFieldValue<V>(store: FormStore<V>, path: FormPath): unknown {
-  return useFieldSlice(store, path, (state) => getIn(state.values, path));
-}
-
 /** The field's own messages (not its descendants'), or `undefined`. Identity is stable while they do not change. */
 export function useOwnErrors<V>(store: FormStore<V>, path: FormPath): string[] | undefined {
   return useFieldSlice(store, path, (state) => {

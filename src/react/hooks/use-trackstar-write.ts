@@ -1,9 +1,8 @@
-import { useMutation } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import { type FormSchema, type ResolvedWriteOperation, type SubmitOutcome, type TrackstarApiError, type WriteSuccess, createWriteFormControl, performWrite, prepareWriteBody, trackstarQueryKeys } from '../../core';
+import { type FormSchema, type ResolvedWriteOperation, type SubmitOutcome, type TrackstarApiError, type WriteSuccess, createWriteFormControl, prepareWriteBody } from '../../core';
 import { writePath } from '../../core/internal';
-import { useTrackstarContext } from '../context';
 import { useFormState } from '../form/use-form-state';
+import { useWriteMutation } from './use-write-mutation';
 
 /** A write Trackstar accepted (see `WriteSuccess`); the name this hook has always used. */
 export type TrackstarWriteSuccess = WriteSuccess;
@@ -51,20 +50,9 @@ export interface UseTrackstarWriteResult {
  * pending key with its draft across reloads.)
  */
 export function useTrackstarWrite(options: UseTrackstarWriteOptions): UseTrackstarWriteResult {
-  const { client, queryClient } = useTrackstarContext();
   const latest = useRef(options);
   latest.current = options;
-  const mutation = useMutation<WriteSuccess, TrackstarApiError | Error, { body: Record<string, unknown>; idempotencyKey: string; onRateLimited: (seconds: number) => void }>(
-    {
-      mutationKey: trackstarQueryKeys.write(client.baseUrl, options.operation.integrationType, options.integrationName, options.operation.action),
-      retry: false,
-      mutationFn: ({ body, idempotencyKey, onRateLimited }) =>
-        performWrite({ client, operation: latest.current.operation, pathParams: latest.current.pathParams, body, idempotencyKey, onRateLimited }),
-    },
-    queryClient,
-  );
-  const send = useRef(mutation.mutateAsync);
-  send.current = mutation.mutateAsync;
+  const send = useWriteMutation(options);
 
   const [control] = useState(() =>
     createWriteFormControl<unknown>({
@@ -72,7 +60,7 @@ export function useTrackstarWrite(options: UseTrackstarWriteOptions): UseTrackst
       method: options.operation.method,
       path: () => writePath(latest.current.operation, latest.current.pathParams),
       prepare: (values) => prepareWriteBody(values, { schema: latest.current.schema }),
-      send: (request) => send.current(request),
+      send,
     }),
   );
   const submission = useFormState(control.store, (state) => state.submission);

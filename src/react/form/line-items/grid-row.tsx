@@ -18,6 +18,26 @@ type AnyRegistry = Registry<unknown, RJSFSchema, FormContextType>;
 
 function noop(): void {}
 
+interface RowSchemaFieldProps {
+  name: string;
+  schema: RJSFSchema;
+  uiSchema: UiSchema | undefined;
+  fieldPathId: FieldPathId;
+  required: boolean;
+  disabled: boolean;
+  readonly: boolean;
+  registry: AnyRegistry;
+}
+
+/**
+ * A field of a row, through the registry's SchemaField. It reads and writes the form
+ * store itself (see store-schema-field), so rjsf's data and change props are unused.
+ */
+function RowSchemaField({ registry, ...props }: RowSchemaFieldProps) {
+  const SchemaField = registry.fields.SchemaField!;
+  return <SchemaField {...props} formData={undefined} registry={registry} onChange={noop} onBlur={noop} onFocus={noop} />;
+}
+
 export interface GridRowProps {
   /** Index of the item in the array. */
   index: number;
@@ -153,7 +173,6 @@ interface GridCellProps {
 }
 
 const GridCell = memo(function GridCell({ column, columnIndex, position, rowPathId, rowLabel, registry, disabled, readonly }: GridCellProps) {
-  const SchemaField = registry.fields.SchemaField!;
   const { store } = useFormRuntime().control;
   const cellPathId = useMemo(
     () => (column.key === null ? rowPathId : toFieldPathId(column.key, registry.globalFormOptions, rowPathId)),
@@ -169,19 +188,15 @@ const GridCell = memo(function GridCell({ column, columnIndex, position, rowPath
         <span className="tswf-grid__cell-column">{column.title}</span>
         <span className="tswf-visually-hidden" style={VISUALLY_HIDDEN}>{`, ${rowLabel}`}</span>
       </label>
-      <SchemaField
+      <RowSchemaField
         name={column.key ?? ''}
         schema={column.schema}
         uiSchema={uiSchema}
         fieldPathId={cellPathId}
-        formData={undefined}
         required={column.required}
         disabled={disabled}
         readonly={readonly}
         registry={registry}
-        onChange={noop}
-        onBlur={noop}
-        onFocus={noop}
       />
     </div>
   );
@@ -196,22 +211,17 @@ interface DetailFieldProps {
 }
 
 function DetailField({ detail, rowPathId, registry, disabled, readonly }: DetailFieldProps) {
-  const SchemaField = registry.fields.SchemaField!;
   const fieldPathId = useMemo(() => toFieldPathId(detail.key, registry.globalFormOptions, rowPathId), [detail.key, registry, rowPathId]);
   return (
-    <SchemaField
+    <RowSchemaField
       name={detail.key}
       schema={detail.schema}
       uiSchema={detail.uiSchema}
       fieldPathId={fieldPathId}
-      formData={undefined}
       required={detail.required}
       disabled={disabled}
       readonly={readonly}
       registry={registry}
-      onChange={noop}
-      onBlur={noop}
-      onFocus={noop}
     />
   );
 }

@@ -32,7 +32,7 @@ import { useFormRuntime } from '../form-runtime';
 import { useFieldSlice } from '../use-form-state';
 import { VISUALLY_HIDDEN } from '../visually-hidden';
 import { isolateFromAutofill, rejoinOwnForm } from './autofill-isolation';
-import { type GridLayout, gridLayout } from './grid-layout';
+import type { GridLayout } from './grid-layout';
 import { GridRow } from './grid-row';
 import { useRowWindow } from './use-row-window';
 
@@ -454,8 +454,4 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
       ) : null}
     </fieldset>
   );
-}
-
-export function gridLayoutFor(props: Props): GridLayout | undefined {
-  return gridLayout(props.schema, props.uiSchema, props.registry);
 }
