@@ -102,6 +102,8 @@ export interface TrackstarMessages {
 
   // ----- Line items -----
   rowLabel(p: { item: string; number: string }): string;
+  /** A line-item cell's accessible name: its column and its row ("Quantity, Line item 3"). */
+  cellLabel(p: { column: string; row: string }): string;
   addRow(p: { item: string }): string;
   removeRow(p: { item: string; number: string }): string;
   rowAdded(p: { item: string; number: string }): string;
@@ -256,6 +258,7 @@ export const englishMessages: TrackstarMessages = {
   pasteNotFitting: ({ value, label, expected }) => `“${value}” does not fit ${label} (${expected}).`,
 
   rowLabel: ({ item, number }) => `${item} ${number}`,
+  cellLabel: ({ column, row }) => `${column}, ${row}`,
   addRow: ({ item }) => `Add ${item.toLowerCase()}`,
   removeRow: ({ item, number }) => `Remove ${item.toLowerCase()} ${number}`,
   rowAdded: ({ item, number }) => `${item} ${number} added.`,

@@ -15,7 +15,7 @@ import { type FormPath } from '../../core';
 import { getIn, isEmptyValue, pathKey } from '../../core/internal';
 import { useFormRuntime } from './form-runtime';
 import { isGridArray } from './line-items/grid-layout';
-import { useControlAria } from './use-control-aria';
+import { ACCESSIBLE_NAME, useControlAria } from './use-control-aria';
 import { useFieldSlice, useOwnErrors } from './use-form-state';
 import { wrapOnce } from './wrap-once';
 
@@ -87,7 +87,14 @@ function createStoreSchemaField(SchemaField: AnyField): AnyField {
       // eslint-disable-next-line react-hooks/exhaustive-deps
       [runtime, key],
     );
-    useControlAria({ id: props.fieldPathId.$id, hasErrors: ownErrors !== undefined, required: props.required === true, kind: subscription.kind });
+    const name = props.uiSchema?.[ACCESSIBLE_NAME];
+    useControlAria({
+      id: props.fieldPathId.$id,
+      hasErrors: ownErrors !== undefined,
+      required: props.required === true,
+      kind: subscription.kind,
+      name: typeof name === 'string' ? name : undefined,
+    });
 
     return (
       <SchemaField

@@ -22,6 +22,14 @@ const SOURCE = 'data-tswf-describedby';
 const GROUP = 'data-tswf-group-error';
 const CONTROL_SELECTOR = 'input:not([type="hidden"]), select, textarea, [role="combobox"], [role="checkbox"], [role="radio"]';
 
+/**
+ * A uiSchema key carrying the accessible name of a control rjsf renders without a label
+ * (a line-item cell: "Quantity, Line item 3"). An attribute rather than a `<label>`:
+ * a grid holds one per cell, and hidden labels cost every keystroke a hit test and a
+ * compositing pass over each of them.
+ */
+export const ACCESSIBLE_NAME = 'ui:tswfAccessibleName';
+
 export function errorIdFor(id: string): string {
   return `${id}__error`;
 }
@@ -71,15 +79,19 @@ export interface ControlAriaState {
   kind: 'control' | 'group' | 'none';
   /** An element that names the control, for a control rjsf renders without a label. */
   labelledBy?: string | undefined;
+  /** The control's accessible name, for a control rjsf renders without a label (set on a lone control only, not on radio options). */
+  name?: string | undefined;
 }
 
-export function useControlAria({ id, hasErrors, required, kind, labelledBy }: ControlAriaState): void {
+export function useControlAria({ id, hasErrors, required, kind, labelledBy, name }: ControlAriaState): void {
   useIsomorphicLayoutEffect(() => {
     if (kind === 'none') return;
     const errorId = errorIdFor(id);
     const errorShown = hasErrors && byId(errorId) !== null;
     if (kind === 'control') {
-      for (const control of controlsOf(id)) {
+      const controls = controlsOf(id);
+      if (name !== undefined && controls.length === 1) setAttribute(controls[0]!, 'aria-label', name);
+      for (const control of controls) {
         setAttribute(control, 'aria-invalid', hasErrors ? 'true' : undefined);
         setAttribute(control, 'aria-errormessage', errorShown ? errorId : undefined);
         if (control.hasAttribute('required')) control.removeAttribute('required');

@@ -10,6 +10,7 @@ import { type ErrorTree, type FormPath } from '../../../core';
 import { getIn } from '../../../core/internal';
 import { buttonTemplate } from '../../templates/trackstar-button';
 import { useFormRuntime } from '../form-runtime';
+import { ACCESSIBLE_NAME } from '../use-control-aria';
 import { useFieldSlice, useOwnErrors } from '../use-form-state';
 import { VISUALLY_HIDDEN } from '../visually-hidden';
 import type { GridColumn, GridLayout } from './grid-layout';
@@ -155,10 +156,13 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
   );
 });
 
-/** A cell's label for assistive technology: the column and the row ("Quantity, Line item 3"). The header shows it to sighted operators. */
-function cellUiSchema(column: GridColumn): UiSchema {
+/**
+ * A cell's uiSchema: no label of its own (the column header shows it to sighted operators) and an
+ * accessible name saying the column and the row ("Quantity, Line item 3").
+ */
+function cellUiSchema(column: GridColumn, name: string): UiSchema {
   const options = (column.uiSchema['ui:options'] ?? {}) as Record<string, unknown>;
-  return { ...column.uiSchema, 'ui:options': { ...options, label: false }, 'ui:description': '' };
+  return { ...column.uiSchema, 'ui:options': { ...options, label: false }, 'ui:description': '', [ACCESSIBLE_NAME]: name };
 }
 
 interface GridCellProps {
@@ -173,21 +177,26 @@ interface GridCellProps {
 }
 
 const GridCell = memo(function GridCell({ column, columnIndex, position, rowPathId, rowLabel, registry, disabled, readonly }: GridCellProps) {
-  const { store } = useFormRuntime().control;
+  const { control, messages } = useFormRuntime();
+  const { store } = control;
   const cellPathId = useMemo(
     () => (column.key === null ? rowPathId : toFieldPathId(column.key, registry.globalFormOptions, rowPathId)),
     [column.key, registry, rowPathId],
   );
-  const uiSchema = useMemo(() => cellUiSchema(column), [column]);
+  const uiSchema = useMemo(() => cellUiSchema(column, messages.cellLabel({ column: column.title, row: rowLabel })), [column, messages, rowLabel]);
   const invalid = useOwnErrors(store, cellPathId.path as FormPath) !== undefined;
   const className = `tswf-grid__cell${invalid ? ' tswf-grid__cell--invalid' : ''}${column.required ? ' tswf-grid__cell--required' : ''}`;
   return (
-    <div role="gridcell" className={className} aria-colindex={columnIndex + 2} data-grid-cell="" data-position={position} data-column={columnIndex}>
-      {/* The column's name is shown in the phone layout's cards; which row it is, only to assistive technology. */}
-      <label htmlFor={cellPathId.$id} className="tswf-visually-hidden" style={VISUALLY_HIDDEN}>
-        <span className="tswf-grid__cell-column">{column.title}</span>
-        <span className="tswf-visually-hidden" style={VISUALLY_HIDDEN}>{`, ${rowLabel}`}</span>
-      </label>
+    // `data-column-title`: the phone layout's cards show the column's name above the control (the stylesheet draws it).
+    <div
+      role="gridcell"
+      className={className}
+      aria-colindex={columnIndex + 2}
+      data-grid-cell=""
+      data-position={position}
+      data-column={columnIndex}
+      data-column-title={column.title}
+    >
       <RowSchemaField
         name={column.key ?? ''}
         schema={column.schema}
