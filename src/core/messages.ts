@@ -291,13 +291,18 @@ export interface Formatters {
 }
 
 export function createFormatters(locale?: string | undefined): Formatters {
-  // One formatter per kind: constructing Intl objects is the expensive part.
-  const numbers = new Intl.NumberFormat(locale);
-  const rows = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 0 });
-  const times = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' });
+  // One formatter per kind, each built the first time it is used: constructing an Intl object is the expensive
+  // part (the first DateTimeFormat of a page loads calendar data), and a form that never shows a time needs none.
+  const lazy = <T>(build: () => T): (() => T) => {
+    let built: T | undefined;
+    return () => (built ??= build());
+  };
+  const numbers = lazy(() => new Intl.NumberFormat(locale));
+  const rows = lazy(() => new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 0 }));
+  const times = lazy(() => new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', second: '2-digit' }));
   return {
-    number: (value) => numbers.format(value),
-    rowNumber: (value) => rows.format(value),
-    time: (epochMs) => times.format(new Date(epochMs)),
+    number: (value) => numbers().format(value),
+    rowNumber: (value) => rows().format(value),
+    time: (epochMs) => times().format(new Date(epochMs)),
   };
 }

@@ -10,7 +10,9 @@
  * - `aria-required` instead of the native `required`, which makes an empty required
  *   `<select>` "invalid" to assistive technology before anyone touched it (the form
  *   is `noValidate`: validation is the library's, not the browser's);
- * - no stray `label` attribute (rjsf passes one to inputs).
+ * - no stray `label` attribute (rjsf passes one to inputs), and no empty `placeholder`
+ *   (rjsf renders `placeholder=""` on every input; Chromium keeps a hidden placeholder
+ *   element for it and restyles it on every keystroke).
  *
  * Done on the DOM, once per render of one field, because it must hold for widgets
  * this library did not write. The widget's own `aria-describedby` is remembered so a
@@ -97,6 +99,7 @@ export function useControlAria({ id, hasErrors, required, kind, labelledBy, name
         if (control.hasAttribute('required')) control.removeAttribute('required');
         setAttribute(control, 'aria-required', required && control.getAttribute('role') !== 'radio' ? 'true' : undefined);
         if (control.hasAttribute('label')) control.removeAttribute('label');
+        if (control.getAttribute('placeholder') === '') control.removeAttribute('placeholder');
         if (labelledBy) setAttribute(control, 'aria-labelledby', labelledBy);
         applyDescribedBy(control, errorShown ? errorId : undefined);
       }

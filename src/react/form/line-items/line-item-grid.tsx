@@ -34,6 +34,7 @@ import { VISUALLY_HIDDEN } from '../visually-hidden';
 import { isolateFromAutofill, rejoinOwnForm } from './autofill-isolation';
 import type { GridLayout } from './grid-layout';
 import { GridRow } from './grid-row';
+import { useOverflowEdges } from './use-overflow-edges';
 import { useRowWindow } from './use-row-window';
 
 type Props = FieldProps<unknown, RJSFSchema, FormContextType>;
@@ -98,6 +99,8 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
 
   // ----- Window -----
   const bodyRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  useOverflowEdges(scrollRef, length > 0);
   const [focusedPosition, setFocusedPosition] = useState<number | undefined>();
   const rowWindow = useRowWindow({ count: shownCount, allowed: !nested, containerRef: bodyRef, keepPosition: focusedPosition });
 
@@ -388,7 +391,7 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
         <p className="tswf-grid__empty">{messages.noRows({ items: listTitle })}</p>
       ) : (
         // A labelled region: when the columns overflow and it scrolls sideways, assistive technology can say what scrolls.
-        <div className="tswf-grid__scroll" role="region" aria-labelledby={titleId}>
+        <div className="tswf-grid__scroll" role="region" aria-labelledby={titleId} ref={scrollRef}>
           <div
             role="grid"
             aria-labelledby={titleId}
