@@ -159,7 +159,8 @@ async function requiredControls(form: Locator): Promise<RequiredControl[]> {
       })
       .map((control) => ({
         id: control.id,
-        label: (control.labels?.[0]?.textContent ?? '').replace(/\*/g, '').trim(),
+        // Line-item cells are named by aria-label ("SKU, Line item 1"); other fields by their <label>.
+        label: (control.labels?.[0]?.textContent ?? control.getAttribute('aria-label') ?? '').replace(/\*/g, '').trim(),
         tag: control.tagName.toLowerCase(),
         type: control instanceof HTMLInputElement ? control.type : '',
       }));

@@ -35,7 +35,7 @@ import { isolateFromAutofill, rejoinOwnForm } from './autofill-isolation';
 import type { GridLayout } from './grid-layout';
 import { GridRow } from './grid-row';
 import { useOverflowEdges } from './use-overflow-edges';
-import { useRowWindow } from './use-row-window';
+import { useRowWindow, windowsRows } from './use-row-window';
 
 type Props = FieldProps<unknown, RJSFSchema, FormContextType>;
 
@@ -102,7 +102,11 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   useOverflowEdges(scrollRef, length > 0);
   const [focusedPosition, setFocusedPosition] = useState<number | undefined>();
-  const rowWindow = useRowWindow({ count: shownCount, allowed: !nested, containerRef: bodyRef, keepPosition: focusedPosition });
+  // A long (windowed) grid paints its frame first and its rows in a transition right after: the fields above
+  // it, and the grid's full height, show without waiting for the rows. (React 18 ignores the initial value
+  // and renders the rows at once.)
+  const rowsShown = useDeferredValue(true, !windowsRows(shownCount, !nested));
+  const rowWindow = useRowWindow({ count: shownCount, allowed: !nested, containerRef: bodyRef, keepPosition: focusedPosition, rowsRendered: rowsShown });
 
   // ----- Details -----
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
@@ -336,10 +340,6 @@ export function LineItemGrid(props: Props & { layout: GridLayout }) {
   const Button = buttonTemplate(registry);
   const description = (typeof uiOptions.description === 'string' && uiOptions.description) || schema.description;
   const columnTemplate = `3.25rem repeat(${layout.columns.length}, minmax(8rem, 1fr)) ${layout.details.length > 0 ? '5.5rem' : '3rem'}`;
-  // A long (windowed) grid paints its frame first and its rows in a transition right after: the fields above
-  // it, and the grid's full height, show without waiting for the rows. (React 18 ignores the initial value
-  // and renders the rows at once.)
-  const rowsShown = useDeferredValue(true, !rowWindow.windowed);
   const rows = (rowsShown ? rowWindow.slots : []).map((slot) => {
     const index = indexAt(slot.position);
     return (

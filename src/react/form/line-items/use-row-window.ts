@@ -6,14 +6,19 @@
  *
  * Short grids (and grids nested in a row's details) render every row, in flow.
  */
-import { defaultRangeExtractor, useWindowVirtualizer } from '@tanstack/react-virtual';
-import { type RefObject, useCallback, useMemo, useRef, useState } from 'react';
+import { defaultRangeExtractor, useWindowVirtualizer, windowScroll } from '@tanstack/react-virtual';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useIsomorphicLayoutEffect } from '../use-isomorphic-layout-effect';
 
 /** Above this many rows, rows are windowed. Below it, rendering them all costs less than tracking the window. */
 export const WINDOW_THRESHOLD = 60;
 const DEFAULT_ROW_HEIGHT = 52;
 const OVERSCAN = 2;
+
+/** Whether a grid of `count` rows windows them (`allowed`: a nested grid never does). */
+export function windowsRows(count: number, allowed: boolean): boolean {
+  return allowed && count > WINDOW_THRESHOLD;
+}
 
 export interface RowSlot {
   /** Position among the shown rows (after filtering). */
@@ -41,6 +46,12 @@ export interface UseRowWindowOptions {
   containerRef: RefObject<HTMLElement | null>;
   /** A row to keep rendered whatever the scroll position (the one with focus). */
   keepPosition: number | undefined;
+  /**
+   * Whether the rows are in the DOM in this render. A long grid paints its frame first and its rows right
+   * after; until then there is nothing to place, and measuring where the grid starts would force the
+   * browser to lay out the whole new form before its first paint.
+   */
+  rowsRendered: boolean;
 }
 
 /** jsdom and hidden elements measure 0: keep the estimate rather than collapsing every row onto one line. */
@@ -49,9 +60,12 @@ function measureRowHeight(element: Element, fallback: number): number {
   return height > 0 ? height : fallback;
 }
 
-export function useRowWindow({ count, allowed, containerRef, keepPosition }: UseRowWindowOptions): RowWindow {
-  const windowed = allowed && count > WINDOW_THRESHOLD;
+export function useRowWindow({ count, allowed, containerRef, keepPosition, rowsRendered }: UseRowWindowOptions): RowWindow {
+  const windowed = windowsRows(count, allowed);
   const [scrollMargin, setScrollMargin] = useState(0);
+  // Read while rendering, when the page's layout is still the one last painted (reading it is free then).
+  const [initialOffset] = useState(() => (typeof window === 'undefined' ? 0 : window.scrollY));
+  const attached = useRef(false);
   // The first measured row is the best estimate of the others (one layout for every row of a grid).
   const estimate = useRef(DEFAULT_ROW_HEIGHT);
   const keep = useRef(keepPosition);
@@ -65,6 +79,17 @@ export function useRowWindow({ count, allowed, containerRef, keepPosition }: Use
     enabled: windowed,
     // Rendered on a server or before layout: the first screenful, so the grid is never empty.
     initialRect: { width: 1024, height: 900 },
+    initialOffset,
+    // When it attaches to the window, the virtualizer scrolls it to where it already is (`initialOffset`),
+    // from a layout effect of the first commit: a scroll that moves nothing, but forces the browser to lay
+    // out the whole new form before its first paint. That one call is skipped; every later scroll (a row
+    // revealed, a size above the window corrected) goes through.
+    scrollToFn: (offset, options, instance) => {
+      const first = !attached.current;
+      attached.current = true;
+      if (first && offset === initialOffset && !options.adjustments && options.behavior === undefined) return;
+      windowScroll(offset, options, instance);
+    },
     measureElement: (element, entry) => {
       // A resize the observer reports carries the new size: reading it back from the element would force a layout.
       const size = entry?.borderBoxSize?.[0]?.blockSize;
@@ -85,12 +110,20 @@ export function useRowWindow({ count, allowed, containerRef, keepPosition }: Use
 
   // Where the rows start on the page moves when anything above the grid grows or shrinks (an alert, a
   // restored-draft notice): the window must know, or it would render the wrong rows.
-  useIsomorphicLayoutEffect(() => {
-    if (!windowed) return;
+  const measureMargin = () => {
     const element = containerRef.current;
     if (!element || typeof window === 'undefined') return;
     const top = element.getBoundingClientRect().top + window.scrollY;
     if (Math.abs(top - scrollMargin) > 0.5) setScrollMargin(top);
+  };
+  // Before the rows are first rendered: right after the frame that painted the grid's frame, when the
+  // layout is fresh and reading it costs nothing, so the rows are first placed where they belong.
+  useEffect(() => {
+    if (windowed && !rowsRendered) measureMargin();
+  });
+  // Once rows are in the DOM: before every paint, so they never show at a stale position.
+  useIsomorphicLayoutEffect(() => {
+    if (windowed && rowsRendered) measureMargin();
   });
 
   const virtualItems = windowed ? virtualizer.getVirtualItems() : [];
