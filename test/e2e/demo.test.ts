@@ -98,6 +98,18 @@ async function stopDemo(server: DemoServer | undefined): Promise<void> {
     signalGroup('SIGKILL');
     await exited;
   }
+  // The child is `npm start`; the server under it (and PGlite's last writes) can outlive it by a moment. The data
+  // directory is reused by the restart test and removed after the suite, so wait until the whole group is gone.
+  for (let waited = 0; waited < 5_000 && groupAlive(child.pid); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
@@ -264,7 +276,7 @@ describe.skipIf(!hasChromium)('the demo (npm start) in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
     await stopDemo(server);
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
   /** Signs in as `customer` with the page's picker and waits for that customer's connections. */
