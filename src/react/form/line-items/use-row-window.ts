@@ -116,8 +116,10 @@ export function useRowWindow({ count, allowed, containerRef, keepPosition, rowsR
     const top = element.getBoundingClientRect().top + window.scrollY;
     if (Math.abs(top - scrollMargin) > 0.5) setScrollMargin(top);
   };
-  // Before the rows are first rendered: right after the frame that painted the grid's frame, when the
-  // layout is fresh and reading it costs nothing, so the rows are first placed where they belong.
+  // Before the rows are first rendered: in an effect, so not in the middle of the commit. When React renders in
+  // the background, that is after the frame that painted the grid's frame, when reading the layout is free; at
+  // the end of a synchronous commit it is the one layout that frame needs anyway. Either way the rows are first
+  // placed where they belong.
   useEffect(() => {
     if (windowed && !rowsRendered) measureMargin();
   });
