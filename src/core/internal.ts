@@ -16,6 +16,7 @@ export { createFormatters, resolveMessages } from './messages';
 export { writePath } from './write';
 export { createFormStore, formReducer, initialFormState } from './form/form-store';
 export { createDraftAutosave } from './form/draft-autosave';
+export { initialFormValues } from './form/initial-form-values';
 export type { DraftAutosaveOptions } from './form/draft-autosave';
 export { addErrors, errorPaths, errorTreeFromFieldErrors, hasErrors, mergeErrorTrees, ownErrors } from './form/error-tree';
 export {

@@ -62,8 +62,10 @@ class MetaConverter {
   }
 }
 
-/** The draft-07 document `/meta` answers for one request schema. */
-/** `prepare`: as for `writeInfoDocument`, applied to each schema the document includes. */
+/**
+ * The draft-07 document `/meta` answers for one request schema. `prepare`, as for
+ * `writeInfoDocument`, rewrites each schema the document includes.
+ */
 export function metaDocument(spec: OpenApiDocument, schemaName: string, prepare?: (schema: SchemaNode) => SchemaNode): MetaSchemaDocument {
   const converter = new MetaConverter(spec);
   const schemas = componentSchemas(spec);
@@ -93,8 +95,8 @@ function toOpenApi31(input: unknown): unknown {
   return out;
 }
 
-/** An OpenAPI 3.1 document of one integration's write operations and the schemas they use. */
 /**
+ * An OpenAPI 3.1 document of one integration's write operations and the schemas they use.
  * `prepare` rewrites each schema the document includes before it is converted (the
  * connection's options, for a connected caller): only the schemas this integration
  * uses, not the whole spec.

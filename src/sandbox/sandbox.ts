@@ -192,8 +192,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // A write-info document depends only on the spec, the integration and whether a connection asks: built once.
   const writeInfos = new Map<SandboxIntegration, { public?: OpenApiDocument; connected?: OpenApiDocument }>();
   const writeInfo = (integration: SandboxIntegration, connected: boolean): OpenApiDocument => {
-    const entry = writeInfos.get(integration) ?? {};
-    writeInfos.set(integration, entry);
+    let entry = writeInfos.get(integration);
+    if (!entry) writeInfos.set(integration, (entry = {}));
     if (connected) return (entry.connected ??= writeInfoDocument(spec, integration, withConnectionOptionsIn));
     return (entry.public ??= writeInfoDocument(spec, integration));
   };

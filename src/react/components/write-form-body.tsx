@@ -19,13 +19,12 @@ import {
   useState,
 } from 'react';
 import { type FormPath, type FormSchema, type ResolvedWriteOperation, type SubmitOutcome, type TrackstarApiError, type ValidationProblem, type WriteSuccess, createWriteFormControl, mergeUiSchema, type FormUiSchema, prepareWriteBody } from '../../core';
-import { createFieldLabeler, createFieldOrder, errorPaths, explainRejection, isPathPrefix, pathKey, writePath } from '../../core/internal';
+import { createFieldLabeler, createFieldOrder, errorPaths, explainRejection, initialFormValues, isPathPrefix, pathKey, writePath } from '../../core/internal';
 import { useTrackstarContext } from '../context';
 import { createBodyValidator } from '../form/body-validator';
 import type { FormRuntime } from '../form/form-runtime';
 import { type FormTemplates, buildRegistry } from '../form/registry';
 import { SchemaFormFields } from '../form/schema-form-fields';
-import { initialFormValues } from './initial-form-values';
 import { useFormState } from '../form/use-form-state';
 import { VISUALLY_HIDDEN } from '../form/visually-hidden';
 import { deepEqualData, shallowEqualRecords, useStableValue } from '../form/use-stable-value';

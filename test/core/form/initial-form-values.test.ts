@@ -7,7 +7,7 @@ import { type RJSFSchema, createSchemaUtils } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { initialFormValues, isFlatItemSchema } from '../../src/react/components/initial-form-values';
+import { initialFormValues, isFlatItemSchema } from '../../../src/core/form/initial-form-values';
 
 const primitive = fc.constantFrom<Record<string, unknown>>(
   { type: 'string' },
